@@ -1,0 +1,4 @@
+@NullMarked
+package org.burnrate.organization.api;
+
+import org.jspecify.annotations.NullMarked;

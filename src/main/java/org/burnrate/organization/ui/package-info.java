@@ -1,0 +1,4 @@
+@NullMarked
+package org.burnrate.organization.ui;
+
+import org.jspecify.annotations.NullMarked;

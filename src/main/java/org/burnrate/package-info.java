@@ -1,0 +1,4 @@
+@NullMarked
+package org.burnrate;
+
+import org.jspecify.annotations.NullMarked;

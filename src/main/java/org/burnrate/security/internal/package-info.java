@@ -1,0 +1,4 @@
+@NullMarked
+package org.burnrate.security.internal;
+
+import org.jspecify.annotations.NullMarked;

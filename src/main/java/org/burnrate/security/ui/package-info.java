@@ -1,0 +1,4 @@
+@NullMarked
+package org.burnrate.security.ui;
+
+import org.jspecify.annotations.NullMarked;
