@@ -1,0 +1,7 @@
+package org.burnrate.organization;
+
+import org.burnrate.support.PostgresTest;
+
+@PostgresTest
+class UserServicePostgresTest extends UserServiceTests {
+}

@@ -1,0 +1,70 @@
+package org.burnrate.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Makes sure the test database exists and starts empty once per test run, so Liquibase builds
+ * the schema from scratch exactly as on a new installation.
+ */
+public final class PostgresAvailability implements ExecutionCondition {
+
+    public static final String SERVER_URL = "jdbc:postgresql://127.0.0.1:5432/";
+    public static final String DATABASE = "portal_test";
+    public static final String USER = "postgres";
+
+    private static volatile Boolean prepared;
+    private static volatile String failure = "";
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (prepare()) {
+            return ConditionEvaluationResult.enabled("PostgreSQL is reachable");
+        }
+        String message = "PostgreSQL at 127.0.0.1:5432 is not usable (" + failure + ")";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException(message + ": CI=true, so PostgreSQL tests fail instead of skipping.");
+        }
+        System.err.println("""
+
+                !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+                !! SKIPPING POSTGRESQL TESTS: %s
+                !! Start it with: pg_ctlcluster --skip-systemctl-redirect 15 main start
+                !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+                """.formatted(message));
+        return ConditionEvaluationResult.disabled(message);
+    }
+
+    private static synchronized boolean prepare() {
+        if (prepared != null) {
+            return prepared;
+        }
+        try (Connection server = DriverManager.getConnection(SERVER_URL + "postgres", USER, "")) {
+            boolean exists;
+            try (var statement = server.prepareStatement("select 1 from pg_database where datname = ?")) {
+                statement.setString(1, DATABASE);
+                exists = statement.executeQuery().next();
+            }
+            if (!exists) {
+                try (var statement = server.createStatement()) {
+                    statement.execute("create database " + DATABASE);
+                }
+            }
+            try (Connection database = DriverManager.getConnection(SERVER_URL + DATABASE, USER, "");
+                    var statement = database.createStatement()) {
+                statement.execute("drop schema if exists public cascade");
+                statement.execute("create schema public");
+            }
+            prepared = true;
+        } catch (SQLException e) {
+            failure = e.getMessage();
+            prepared = false;
+        }
+        return prepared;
+    }
+}
