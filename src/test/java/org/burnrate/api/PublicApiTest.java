@@ -1,0 +1,174 @@
+package org.burnrate.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.burnrate.security.ApiTokenService;
+import org.burnrate.security.PortalUserDirectory;
+import org.burnrate.support.Api;
+import org.burnrate.support.SignIn;
+import org.burnrate.support.TestClock;
+import org.burnrate.support.WebTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The REST API from outside, as a script would use it, against the demo institution. */
+@WebTest
+class PublicApiTest {
+
+    static final String ADMIN = "it.admin@northfield.test";
+    static final String INSTRUCTOR = "maria.lopez@northfield.test";
+    static final String STUDENT = "ada.okafor@northfield.test";
+    static final String PASSWORD = "burnrate-demo";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApiTokenService tokens;
+    @Autowired
+    PortalUserDirectory directory;
+    @Autowired
+    TestClock clock;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        clock.reset();
+        api = new Api(port);
+    }
+
+    @AfterEach
+    void signOut() {
+        SignIn.out();
+    }
+
+    @Test
+    void meAnswers401WithAProblemDetailWithoutCredentials() {
+        var response = api.get("/api/v1/me");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asString()).contains("Bearer");
+    }
+
+    @Test
+    void meAnswersTheCallersProfileWithAPersonalTokenUntilItIsRevoked() {
+        SignIn.as(directory, INSTRUCTOR);
+        var created = tokens.create("grading script");
+        SignIn.out();
+
+        var me = api.bearer(created.secret()).get("/api/v1/me");
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("email").asString()).isEqualTo(INSTRUCTOR);
+        assertThat(me.json().get("name").asString()).isEqualTo("Dr. Maria Lopez");
+        assertThat(me.json().get("roles").get(0).asString()).isEqualTo("GROUP_ADMIN");
+
+        SignIn.as(directory, INSTRUCTOR);
+        tokens.revoke(created.token().id());
+        SignIn.out();
+        var refused = api.get("/api/v1/me");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().get("detail").asString()).contains("unknown or revoked");
+        assertThat(api.bearer("brt_made-up").get("/api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void httpBasicWorksWithTheUsersOwnLogin() {
+        var me = api.basic(STUDENT, PASSWORD).get("/api/v1/me");
+
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("roles")).isEmpty();
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountWithAMessageThatSaysSo() {
+        String victim = "tara.obrien@northfield.test";
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.basic(victim, "not the password").get("/api/v1/me").status()).isEqualTo(401);
+        }
+
+        var locked = api.basic(victim, PASSWORD).get("/api/v1/me");
+
+        assertThat(locked.status()).isEqualTo(401);
+        assertThat(locked.json().get("detail").asString()).contains("locked after repeated failed sign-ins");
+    }
+
+    @Test
+    void aSystemAdminCreatesAndFindsPeople() {
+        String email = "new-" + UUID.randomUUID() + "@northfield.test";
+        api.basic(ADMIN, PASSWORD);
+
+        var created = api.post("/api/v1/users", """
+                {"email": "%s", "displayName": "New Student", "password": "a long initial password"}
+                """.formatted(email));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("passwordChangeRequired").asBoolean()).isTrue();
+
+        var found = api.get("/api/v1/users?email=" + email);
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.json().get("total").asLong()).isEqualTo(1);
+        assertThat(found.json().get("items").get(0).get("displayName").asString()).isEqualTo("New Student");
+
+        var page = api.get("/api/v1/users?q=northfield&page=0&size=5");
+        assertThat(page.json().get("items")).hasSize(5);
+        assertThat(page.json().get("total").asLong()).isGreaterThanOrEqualTo(23);
+    }
+
+    @Test
+    void badInputIsA400ProblemNamingTheFieldAndDuplicatesA409() {
+        api.basic(ADMIN, PASSWORD);
+
+        var invalid = api.post("/api/v1/users", """
+                {"email": "nope", "displayName": "X"}
+                """);
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.contentType()).startsWith("application/problem+json");
+        assertThat(invalid.json().get("errors").get("email").asString()).contains("not an email address");
+
+        var duplicate = api.post("/api/v1/users", """
+                {"email": "%s", "displayName": "Again"}
+                """.formatted(STUDENT));
+        assertThat(duplicate.status()).isEqualTo(409);
+    }
+
+    @Test
+    void rolesDecideWhoMayCreateOrListPeople() {
+        var asStudent = api.basic(STUDENT, PASSWORD).post("/api/v1/users", """
+                {"email": "x-%s@northfield.test", "displayName": "X"}
+                """.formatted(UUID.randomUUID()));
+        assertThat(asStudent.status()).isEqualTo(403);
+
+        api.basic(INSTRUCTOR, PASSWORD);
+        assertThat(api.get("/api/v1/users?email=" + STUDENT).json().get("total").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/users").status()).isEqualTo(403);
+        var grant = api.post("/api/v1/users", """
+                {"email": "x-%s@northfield.test", "displayName": "X", "roles": ["SYSTEM_ADMIN"]}
+                """.formatted(UUID.randomUUID()));
+        assertThat(grant.status()).isEqualTo(403);
+    }
+
+    @Test
+    void healthAnswersWithoutSignInButMetricsNeedASystemAdmin() {
+        assertThat(api.anonymous().get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(api.get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(api.basic(STUDENT, PASSWORD).get("/actuator/prometheus").status()).isEqualTo(403);
+        var metrics = api.basic(ADMIN, PASSWORD).get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void theOpenApiDescriptionDocumentsTheApi() {
+        var docs = api.anonymous().get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").has("/api/v1/me")).isTrue();
+        assertThat(docs.json().get("paths").has("/api/v1/users")).isTrue();
+    }
+}
