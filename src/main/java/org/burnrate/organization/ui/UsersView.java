@@ -72,7 +72,7 @@ public class UsersView extends Div {
         grid.addComponentColumn(this::status).setHeader("Status");
         grid.addColumn(user -> DATE.format(user.createdAt().atZone(ZoneId.systemDefault()))).setHeader("Created")
                 .setSortProperty("createdAt");
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setKey("actions").setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText("Nobody matches this filter. Clear it, or create a person with 'New person'.");
         grid.setItems(query -> users.search(filter.getValue(), VaadinSpringDataHelpers.toSpringPageRequest(query))

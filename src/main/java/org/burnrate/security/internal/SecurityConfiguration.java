@@ -32,7 +32,9 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+// Services use @PreAuthorize. JSR-250 stays off here: @RolesAllowed/@PermitAll on views are
+// Vaadin's to check, and Spring would otherwise wrap every view in a proxy.
+@EnableMethodSecurity
 class SecurityConfiguration {
 
     @Bean

@@ -1,0 +1,55 @@
+package org.burnrate.base.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+
+import org.burnrate.organization.GlobalRole;
+import org.burnrate.organization.ui.UsersView;
+import org.burnrate.security.ui.LoginView;
+import org.burnrate.support.UiTest;
+import org.junit.jupiter.api.Test;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+
+class NavigationUiTest extends UiTest {
+
+    @Test
+    void anonymousVisitorsAreSentToTheLoginView() {
+        UI.getCurrent().navigate("");
+
+        assertThat(_find(LoginView.class)).hasSize(1);
+        assertThat(_find(MainLayout.class)).isEmpty();
+    }
+
+    @Test
+    void aSystemAdminSeesUsersInTheNavigation() {
+        signInAs(newPerson("admin", Set.of(GlobalRole.SYSTEM_ADMIN)));
+
+        UI.getCurrent().navigate("");
+
+        assertThat(_find(HomeView.class)).hasSize(1);
+        assertThat(navigationLabels()).containsExactly("Home", "Users", "Profile");
+    }
+
+    @Test
+    void aStudentSeesNeitherTheUsersEntryNorTheViewItself() {
+        signInAs(newPerson("student", Set.of()));
+
+        UI.getCurrent().navigate("");
+        assertThat(navigationLabels()).containsExactly("Home", "Profile");
+
+        assertThatThrownBy(() -> UI.getCurrent().navigate("admin/users"))
+                .hasMessageContaining("Access is denied");
+        assertThat(_find(UsersView.class)).isEmpty();
+    }
+
+    private static java.util.List<String> navigationLabels() {
+        return _get(SideNav.class).getItems().stream().map(SideNavItem::getLabel).toList();
+    }
+}
