@@ -114,6 +114,9 @@ class PublicApiTest {
         assertThat(found.json().get("total").asLong()).isEqualTo(1);
         assertThat(found.json().get("items").get(0).get("displayName").asString()).isEqualTo("New Student");
 
+        var generated = api.get("/api/v1/users?email=admin@burnrate.local");
+        assertThat(generated.json().get("total").asLong()).as("the demo admin makes a generated one unnecessary").isZero();
+
         var page = api.get("/api/v1/users?q=northfield&page=0&size=5");
         assertThat(page.json().get("items")).hasSize(5);
         assertThat(page.json().get("total").asLong()).isGreaterThanOrEqualTo(23);
@@ -134,6 +137,47 @@ class PublicApiTest {
                 {"email": "%s", "displayName": "Again"}
                 """.formatted(STUDENT));
         assertThat(duplicate.status()).isEqualTo(409);
+    }
+
+    @Test
+    void aRepeatWithTheSameIdempotencyKeyReturnsTheFirstResultAndCreatesNothing() {
+        String email = "once-" + UUID.randomUUID() + "@northfield.test";
+        String key = UUID.randomUUID().toString();
+        String body = """
+                {"email": "%s", "displayName": "Only Once"}
+                """.formatted(email);
+        api.basic(ADMIN, PASSWORD);
+
+        var first = api.post("/api/v1/users", body, "Idempotency-Key", key);
+        var repeat = api.post("/api/v1/users", body, "Idempotency-Key", key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(repeat.status()).isEqualTo(201);
+        assertThat(repeat.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(repeat.json().get("id").asLong()).isEqualTo(first.json().get("id").asLong());
+        assertThat(api.get("/api/v1/users?email=" + email).json().get("total").asLong()).isEqualTo(1);
+
+        var reused = api.post("/api/v1/users", body.replace("Only Once", "Someone Else"), "Idempotency-Key", key);
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.json().get("detail").asString()).contains("already used for a different request");
+
+        var withoutKey = api.post("/api/v1/users", body);
+        assertThat(withoutKey.status()).as("without a key a repeat is a new request").isEqualTo(409);
+    }
+
+    @Test
+    void anUnreadableBodyIsA400ThatSaysWhatIsWrong() {
+        api.basic(ADMIN, PASSWORD);
+
+        var broken = api.post("/api/v1/users", "{\"email\": ");
+        var wrongRole = api.post("/api/v1/users", """
+                {"email": "x-%s@northfield.test", "displayName": "X", "roles": ["OVERLORD"]}
+                """.formatted(UUID.randomUUID()));
+
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.json().get("detail").asString()).contains("could not be read");
+        assertThat(wrongRole.status()).isEqualTo(400);
+        assertThat(wrongRole.json().get("detail").asString()).contains("OVERLORD").contains("SYSTEM_ADMIN");
     }
 
     @Test

@@ -7,11 +7,13 @@ import org.burnrate.base.ConflictException;
 import org.burnrate.base.InvalidInputException;
 import org.burnrate.base.NotFoundException;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -56,6 +58,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "Your roles do not allow this action.");
         problem.setTitle("Forbidden");
         return problem;
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String reason = ex.getMostSpecificCause() instanceof JacksonException jackson
+                ? jackson.getOriginalMessage()
+                : "the body is missing or is not JSON";
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body could not be read: " + reason + ". Send a JSON object as described in /v3/api-docs.");
+        problem.setTitle("Unreadable request");
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @Override
