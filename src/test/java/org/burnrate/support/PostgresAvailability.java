@@ -16,6 +16,8 @@ public final class PostgresAvailability implements ExecutionCondition {
 
     public static final String SERVER_URL = "jdbc:postgresql://127.0.0.1:5432/";
     public static final String DATABASE = "portal_test";
+    /** For the whole portal on a random port with demo data, which needs a database of its own. */
+    public static final String WEB_DATABASE = "portal_test_web";
     public static final String USER = "postgres";
 
     private static volatile Boolean prepared;
@@ -40,25 +42,31 @@ public final class PostgresAvailability implements ExecutionCondition {
         return ConditionEvaluationResult.disabled(message);
     }
 
+    private static void createEmpty(Connection server, String name) throws SQLException {
+        boolean exists;
+        try (var statement = server.prepareStatement("select 1 from pg_database where datname = ?")) {
+            statement.setString(1, name);
+            exists = statement.executeQuery().next();
+        }
+        if (!exists) {
+            try (var statement = server.createStatement()) {
+                statement.execute("create database " + name);
+            }
+        }
+        try (Connection database = DriverManager.getConnection(SERVER_URL + name, USER, "");
+                var statement = database.createStatement()) {
+            statement.execute("drop schema if exists public cascade");
+            statement.execute("create schema public");
+        }
+    }
+
     private static synchronized boolean prepare() {
         if (prepared != null) {
             return prepared;
         }
         try (Connection server = DriverManager.getConnection(SERVER_URL + "postgres", USER, "")) {
-            boolean exists;
-            try (var statement = server.prepareStatement("select 1 from pg_database where datname = ?")) {
-                statement.setString(1, DATABASE);
-                exists = statement.executeQuery().next();
-            }
-            if (!exists) {
-                try (var statement = server.createStatement()) {
-                    statement.execute("create database " + DATABASE);
-                }
-            }
-            try (Connection database = DriverManager.getConnection(SERVER_URL + DATABASE, USER, "");
-                    var statement = database.createStatement()) {
-                statement.execute("drop schema if exists public cascade");
-                statement.execute("create schema public");
+            for (String name : new String[] {DATABASE, WEB_DATABASE}) {
+                createEmpty(server, name);
             }
             prepared = true;
         } catch (SQLException e) {

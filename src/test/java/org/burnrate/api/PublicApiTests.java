@@ -9,16 +9,17 @@ import org.burnrate.security.PortalUserDirectory;
 import org.burnrate.support.Api;
 import org.burnrate.support.SignIn;
 import org.burnrate.support.TestClock;
-import org.burnrate.support.WebTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The REST API from outside, as a script would use it, against the demo institution. */
-@WebTest
-class PublicApiTest {
+/**
+ * The REST API from outside, as a script would use it, against the demo institution; run on H2
+ * and on PostgreSQL by the subclasses.
+ */
+abstract class PublicApiTests {
 
     static final String ADMIN = "it.admin@northfield.test";
     static final String INSTRUCTOR = "maria.lopez@northfield.test";
