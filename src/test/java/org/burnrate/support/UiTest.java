@@ -22,6 +22,7 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.internal.CurrentInstance;
 
 /**
  * Views without a browser (Karibu Testing) in the real Spring context, with real services and
@@ -53,6 +54,9 @@ public abstract class UiTest {
     @AfterEach
     void stopVaadin() {
         MockVaadin.tearDown();
+        // Vaadin's security-context strategy prefers a current VaadinSession over the thread's own
+        // context; leave nothing behind for the service tests that run next on this thread.
+        CurrentInstance.clearAll();
         SignIn.out();
     }
 

@@ -32,13 +32,13 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
     private final AuthenticationContext authenticationContext;
     private final SideNav nav = new SideNav();
+    private final H1 viewTitle = new H1();
 
     MainLayout(AuthenticationContext authenticationContext) {
         this.authenticationContext = authenticationContext;
         setPrimarySection(Section.DRAWER);
-        var title = new H1("Burnrate");
-        title.addClassName("portal-title");
-        addToNavbar(new DrawerToggle(), title);
+        viewTitle.addClassName("portal-title");
+        addToNavbar(new DrawerToggle(), viewTitle);
         nav.setLabel("Main navigation");
         addToDrawer(brand(), new Scroller(nav), userFooter());
     }
@@ -48,6 +48,13 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         // Rebuilt on navigation, so a change of roles shows without a new session.
         nav.removeAll();
         MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(item(entry)));
+        viewTitle.setText(MenuConfiguration.getPageHeader(getContent()).map(MainLayout::shortTitle).orElse(""));
+    }
+
+    /** Page titles read "Users · Burnrate"; the brand is already in the drawer. */
+    private static String shortTitle(String pageTitle) {
+        int separator = pageTitle.indexOf(" · ");
+        return separator < 0 ? pageTitle : pageTitle.substring(0, separator);
     }
 
     private static Component brand() {
@@ -66,13 +73,10 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         String name = authenticationContext.getPrincipalName().orElse("");
         var who = new Span(name);
         who.addClassName("portal-user-name");
-        var profile = new Button("Profile", VaadinIcon.USER.create(),
-                click -> getUI().ifPresent(ui -> ui.navigate("profile")));
-        profile.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         var signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), click -> authenticationContext.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         signOut.setId("sign-out");
-        footer.add(who, profile, signOut);
+        footer.add(who, signOut);
         return footer;
     }
 

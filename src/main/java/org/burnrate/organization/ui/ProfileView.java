@@ -20,7 +20,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
@@ -65,7 +64,7 @@ public class ProfileView extends Div {
         passwordChangeBanner.setText("Your password was set by someone else. Choose your own password before you continue.");
         passwordChangeBanner.setVisible(me.passwordChangeRequired());
 
-        add(new H2("Profile"), new Paragraph(me.displayName() + " · " + me.email()), passwordChangeBanner,
+        add(new Paragraph(me.displayName() + " · " + me.email()), passwordChangeBanner,
                 passwordSection(), tokenSection());
     }
 

@@ -19,7 +19,6 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -54,6 +53,7 @@ public class UsersView extends Div {
         filter.setPlaceholder("Filter by name or email");
         filter.setPrefixComponent(VaadinIcon.SEARCH.create());
         filter.setClearButtonVisible(true);
+        filter.setWidth("22em");
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
 
@@ -67,7 +67,8 @@ public class UsersView extends Div {
 
         grid.addColumn(UserSummary::displayName).setHeader("Name").setSortProperty("displayName").setAutoWidth(true);
         grid.addColumn(UserSummary::email).setHeader("Email").setSortProperty("email").setAutoWidth(true);
-        grid.addColumn(user -> user.roles().stream().map(GlobalRole::label).sorted().collect(Collectors.joining(", ")))
+        grid.addColumn(user -> user.roles().isEmpty() ? "—"
+                : user.roles().stream().map(GlobalRole::label).sorted().collect(Collectors.joining(", ")))
                 .setHeader("Roles");
         grid.addComponentColumn(this::status).setHeader("Status");
         grid.addColumn(user -> DATE.format(user.createdAt().atZone(ZoneId.systemDefault()))).setHeader("Created")
@@ -79,7 +80,7 @@ public class UsersView extends Div {
                 .stream());
         grid.setSizeFull();
 
-        add(new H2("Users"), toolbar, grid);
+        add(toolbar, grid);
     }
 
     private Component status(UserSummary user) {
