@@ -27,12 +27,13 @@ import org.springframework.security.web.WebAttributes;
 public class LoginView extends Div implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
+    private LoginI18n texts;
 
     public LoginView() {
         addClassName("portal-login");
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
-        form.setI18n(i18n("Incorrect email or password",
+        show(i18n("Incorrect email or password",
                 "Check your email and password and try again. After 5 failed attempts the account is locked for a while."));
         var intro = new Paragraph("Budgets and consumption units for shared cloud resources.");
         intro.addClassName("portal-login-intro");
@@ -48,12 +49,22 @@ public class LoginView extends Div implements BeforeEnterObserver {
         }
         Object failure = lastAuthenticationFailure();
         if (failure instanceof LockedException) {
-            form.setI18n(i18n("Account locked",
+            show(i18n("Account locked",
                     "Too many failed sign-ins: this account is locked for a while. Try again later, or ask a system admin to unlock it."));
         } else if (failure instanceof DisabledException) {
-            form.setI18n(i18n("Account disabled", "This account has been disabled. Ask a system admin to re-enable it."));
+            show(i18n("Account disabled", "This account has been disabled. Ask a system admin to re-enable it."));
         }
         form.setError(true);
+    }
+
+    private void show(LoginI18n i18n) {
+        texts = i18n;
+        form.setI18n(i18n);
+    }
+
+    /** The texts the form shows now, error message included. */
+    LoginI18n texts() {
+        return texts;
     }
 
     private static @Nullable Object lastAuthenticationFailure() {
