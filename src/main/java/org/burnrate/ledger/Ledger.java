@@ -1,0 +1,398 @@
+package org.burnrate.ledger;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import org.burnrate.base.ConsumptionUnits;
+import org.burnrate.base.InvalidInputException;
+import org.burnrate.base.NotFoundException;
+import org.burnrate.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ledger's operations. Each runs in one transaction, writes its journal lines and updates
+ * the cached figures of every account concerned, having locked those accounts one by one from the
+ * root down: concurrent operations queue at the first account they share instead of deadlocking
+ * or overdrawing it.
+ * <p>
+ * This is a domain component, not an application service: the budget, provisioning and metering
+ * services that call it decide who may do what; it guards the money rules.
+ */
+@Component
+@Transactional(propagation = Propagation.REQUIRED)
+public class Ledger {
+
+    private final LedgerAccountRepository accounts;
+    private final LedgerLineRepository lines;
+    private final EntityManager entityManager;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    Ledger(LedgerAccountRepository accounts, LedgerLineRepository lines, EntityManager entityManager,
+            CurrentUser currentUser, Clock clock) {
+        this.accounts = accounts;
+        this.lines = lines;
+        this.entityManager = entityManager;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** The root: the organization pool, funded with {@code total}, or unlimited when it is null. */
+    public long openOrganization(String name, @Nullable ConsumptionUnits total) {
+        var root = accounts.save(new LedgerAccount(AccountKind.ORGANIZATION, null, name, total == null, false,
+                clock.instant()));
+        root.assignPath(null);
+        if (total != null) {
+            requireNotNegative(total);
+            write(root, null, LineType.ALLOCATE, total, "Organization pool", null, null);
+            root.receive(total);
+        }
+        return root.getId();
+    }
+
+    /** A new, empty account under {@code parentId}; budgets reach it by {@link #allocate}. */
+    public long openAccount(AccountKind kind, long parentId, String name, boolean overcommit) {
+        var parent = accounts.findById(parentId).orElseThrow(() -> unknown(parentId));
+        if (parent.isClosed()) {
+            throw new InvalidInputException("The " + parent.getKind().label() + " '" + parent.getName() + "' is closed.");
+        }
+        if (kind.ordinal() != parent.getKind().ordinal() + 1) {
+            throw new IllegalArgumentException(kind + " cannot sit under " + parent.getKind());
+        }
+        var account = accounts.save(new LedgerAccount(kind, parent, name, false, overcommit, clock.instant()));
+        account.assignPath(parent);
+        return account.getId();
+    }
+
+    /** Marks an account as overcommitted (or not): its children may then be promised more than it holds. */
+    public void setOvercommit(long accountId, boolean overcommit) {
+        lockChain(accountId).getLast().setOvercommit(overcommit);
+    }
+
+    /**
+     * Hands {@code amount} from the account's parent to the account. Refused when the parent has
+     * not that much left to hand out, unless the parent is overcommitted or unlimited.
+     */
+    public Balance allocate(long accountId, ConsumptionUnits amount, String reason, @Nullable String idempotencyKey) {
+        requirePositive(amount);
+        if (alreadyWritten(idempotencyKey)) {
+            return balance(accountId);
+        }
+        var chain = lockChain(accountId);
+        var account = chain.getLast();
+        var parent = parentIn(chain);
+        requireOpen(account);
+        var unallocated = parent.unallocated();
+        if (!parent.isOvercommit() && unallocated != null && amount.exceeds(unallocated)) {
+            throw new BudgetExceededException(parent.getKind(), parent.getId(), "The " + parent.getKind().label()
+                    + " '" + parent.getName() + "' has " + unallocated + " units left to allocate; this needs " + amount
+                    + " (short by " + amount.minus(unallocated) + ").", amount.minus(unallocated));
+        }
+        write(account, parent.getId(), LineType.ALLOCATE, amount, reason, idempotencyKey, null);
+        account.receive(amount);
+        parent.handOut(amount);
+        return account.balance();
+    }
+
+    /**
+     * Gives {@code amount} of the account's allocation back to its parent. Never below what is
+     * consumed plus held, nor below what the account has handed to its own children.
+     */
+    public Balance reduce(long accountId, ConsumptionUnits amount, String reason, @Nullable String idempotencyKey) {
+        requirePositive(amount);
+        if (alreadyWritten(idempotencyKey)) {
+            return balance(accountId);
+        }
+        var chain = lockChain(accountId);
+        var account = chain.getLast();
+        var parent = parentIn(chain);
+        requireOpen(account);
+        var floor = account.getConsumed().plus(account.getHeld());
+        if (!account.isOvercommit()) {
+            floor = floor.max(account.getAllocatedToChildren());
+        }
+        var reducible = account.getAllocated().minus(floor).max(ConsumptionUnits.ZERO);
+        if (amount.exceeds(reducible)) {
+            throw new InvalidInputException("The " + account.getKind().label() + " '" + account.getName()
+                    + "' can be reduced by at most " + reducible + " units: " + account.getConsumed() + " are consumed, "
+                    + account.getHeld() + " held and " + account.getAllocatedToChildren() + " allocated further.");
+        }
+        write(account, parent.getId(), LineType.RECLAIM, amount, reason, idempotencyKey, null);
+        account.giveBack(amount);
+        parent.takeBack(amount);
+        return account.balance();
+    }
+
+    /**
+     * Closes the account and everything under it, returning to each parent only the unused
+     * remainder (allocation minus consumption); what was consumed stays consumed. Refused while
+     * anything below holds units for a running resource.
+     *
+     * @return the units returned to the account's parent
+     */
+    public ConsumptionUnits reclaimUnused(long accountId, LineType type, String reason) {
+        if (type != LineType.RECLAIM && type != LineType.EXPIRY) {
+            throw new IllegalArgumentException("reclaim as RECLAIM or EXPIRY");
+        }
+        var chain = lockChain(accountId);
+        var account = chain.getLast();
+        if (account.getParentId() == null) {
+            throw new InvalidInputException("The organization pool cannot be reclaimed.");
+        }
+        if (account.getHeld().isPositive()) {
+            throw new InvalidInputException("The " + account.getKind().label() + " '" + account.getName() + "' holds "
+                    + account.getHeld() + " units for running resources; stop them first.");
+        }
+        return closeSubtree(account, type, reason);
+    }
+
+    private ConsumptionUnits closeSubtree(LedgerAccount account, LineType type, String reason) {
+        for (long childId : accounts.findOpenChildIds(account.getId())) {
+            closeSubtree(lock(childId), type, reason);
+        }
+        var parent = lock(account.getParentId());
+        // Children have given back what they did not use; what remains unused here goes up.
+        var unused = account.getAllocated().minus(account.getConsumed()).max(ConsumptionUnits.ZERO);
+        if (unused.isPositive()) {
+            write(account, parent.getId(), type, unused, reason, null, null);
+            account.giveBack(unused);
+            parent.takeBack(unused);
+        }
+        account.close(clock.instant());
+        return unused;
+    }
+
+    /**
+     * Sets {@code amount} aside on a leaf for a minimum span, counted at every level. Refused,
+     * naming the first level that cannot cover it, when any level would go beyond its allocation.
+     *
+     * @return the id of the HOLD line, to convert or release later
+     */
+    public long hold(long leafId, ConsumptionUnits amount, String reason, @Nullable String idempotencyKey) {
+        requirePositive(amount);
+        var existing = existingLine(idempotencyKey);
+        if (existing.isPresent()) {
+            return existing.get().getId();
+        }
+        var chain = lockChain(leafId);
+        requireCapacity(chain, amount);
+        var line = write(chain.getLast(), null, LineType.HOLD, amount, reason, idempotencyKey, null);
+        chain.forEach(level -> level.hold(amount));
+        return line.getId();
+    }
+
+    /** Frees a hold at every level. Releasing twice changes nothing. */
+    public void releaseHold(long holdLineId, String reason) {
+        var hold = loadHold(holdLineId);
+        var chain = lockChain(hold.getAccountId());
+        if (isSettled(holdLineId)) {
+            return;
+        }
+        write(chain.getLast(), null, LineType.RELEASE, hold.getAmount(), reason, null, holdLineId);
+        chain.forEach(level -> level.hold(hold.getAmount().negate()));
+    }
+
+    /**
+     * Turns a hold into consumption: the hold is released and {@code amount} debited, at every level,
+     * in one step. A debit larger than the hold must fit in what is available beyond it.
+     *
+     * @return the id of the DEBIT line
+     */
+    public long convertHold(long holdLineId, ConsumptionUnits amount, String reason, @Nullable String idempotencyKey) {
+        requireNotNegative(amount);
+        var existing = existingLine(idempotencyKey);
+        if (existing.isPresent()) {
+            return existing.get().getId();
+        }
+        var hold = loadHold(holdLineId);
+        var chain = lockChain(hold.getAccountId());
+        if (isSettled(holdLineId)) {
+            throw new InvalidInputException("Hold " + holdLineId + " was already released or converted.");
+        }
+        if (amount.exceeds(hold.getAmount())) {
+            requireCapacity(chain, amount.minus(hold.getAmount()));
+        }
+        write(chain.getLast(), null, LineType.RELEASE, hold.getAmount(), reason, null, holdLineId);
+        var debit = write(chain.getLast(), null, LineType.DEBIT, amount, reason, idempotencyKey, holdLineId);
+        chain.forEach(level -> {
+            level.hold(hold.getAmount().negate());
+            level.consume(amount);
+        });
+        return debit.getId();
+    }
+
+    /**
+     * Debits consumption on a leaf, counted against it and every level above in one transaction.
+     * Refused, naming the level, when any level would go beyond its allocation.
+     *
+     * @return the id of the DEBIT line (the existing one when the idempotency key was seen before)
+     */
+    public long charge(long leafId, ConsumptionUnits amount, String reason, @Nullable String idempotencyKey) {
+        requirePositive(amount);
+        var existing = existingLine(idempotencyKey);
+        if (existing.isPresent()) {
+            return existing.get().getId();
+        }
+        var chain = lockChain(leafId);
+        requireCapacity(chain, amount);
+        var line = write(chain.getLast(), null, LineType.DEBIT, amount, reason, idempotencyKey, null);
+        chain.forEach(level -> level.consume(amount));
+        return line.getId();
+    }
+
+    @Transactional(readOnly = true)
+    public Balance balance(long accountId) {
+        return accounts.findById(accountId).map(LedgerAccount::balance).orElseThrow(() -> unknown(accountId));
+    }
+
+    /**
+     * Recomputes every account's figures from the journal lines and lists the accounts whose cached
+     * figures differ. Empty means the ledger is consistent.
+     */
+    @Transactional(readOnly = true)
+    public List<String> verifyBalances() {
+        List<String> mismatches = new ArrayList<>();
+        for (var account : accounts.findAll()) {
+            var recomputed = recompute(account);
+            var cached = account.balance();
+            if (!recomputed.equals(List.of(cached.allocated(), cached.allocatedToChildren(), cached.consumed(),
+                    cached.held()))) {
+                mismatches.add("account " + account.getId() + " (" + account.getName() + "): cached " + cached
+                        + ", lines say allocated/toChildren/consumed/held = " + recomputed);
+            }
+        }
+        return mismatches;
+    }
+
+    private List<ConsumptionUnits> recompute(LedgerAccount account) {
+        var own = sum("""
+                select coalesce(sum(case when l.type = 'ALLOCATE' then l.amount else -l.amount end), 0)
+                from ledger_line l where l.account_id = ?1 and l.type in ('ALLOCATE', 'RECLAIM', 'EXPIRY')
+                """, account.getId());
+        var toChildren = sum("""
+                select coalesce(sum(case when l.type = 'ALLOCATE' then l.amount else -l.amount end), 0)
+                from ledger_line l where l.counter_account_id = ?1 and l.type in ('ALLOCATE', 'RECLAIM', 'EXPIRY')
+                """, account.getId());
+        var consumed = sum("""
+                select coalesce(sum(case when l.type = 'REFUND' then -l.amount else l.amount end), 0)
+                from ledger_line l join ledger_account a on a.id = l.account_id
+                where a.path like ?1 and l.type in ('DEBIT', 'REFUND', 'ADJUSTMENT')
+                """, account.getPath() + "%");
+        var held = sum("""
+                select coalesce(sum(case when l.type = 'HOLD' then l.amount else -l.amount end), 0)
+                from ledger_line l join ledger_account a on a.id = l.account_id
+                where a.path like ?1 and l.type in ('HOLD', 'RELEASE')
+                """, account.getPath() + "%");
+        return List.of(own, toChildren, consumed, held);
+    }
+
+    private ConsumptionUnits sum(String sql, Object parameter) {
+        var result = entityManager.createNativeQuery(sql).setParameter(1, parameter).getSingleResult();
+        return ConsumptionUnits.rounded(new java.math.BigDecimal(result.toString()));
+    }
+
+    /** Locks the account and its ancestors, root first, one row at a time, and returns them root first. */
+    private List<LedgerAccount> lockChain(long accountId) {
+        String path = accounts.findPath(accountId).orElseThrow(() -> unknown(accountId));
+        long[] ids = Arrays.stream(path.split("/")).filter(part -> !part.isEmpty()).mapToLong(Long::parseLong)
+                .toArray();
+        List<LedgerAccount> chain = new ArrayList<>(ids.length);
+        for (long id : ids) {
+            chain.add(lock(id));
+        }
+        return chain;
+    }
+
+    private LedgerAccount lock(@Nullable Long id) {
+        if (id == null) {
+            throw new IllegalStateException("no parent");
+        }
+        var account = entityManager.find(LedgerAccount.class, id);
+        if (account == null) {
+            throw unknown(id);
+        }
+        if (entityManager.getLockMode(account) != LockModeType.PESSIMISTIC_WRITE) {
+            // Flush first: a refresh would otherwise drop changes not yet written in this transaction.
+            entityManager.flush();
+            entityManager.refresh(account, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return account;
+    }
+
+    private static LedgerAccount parentIn(List<LedgerAccount> chain) {
+        if (chain.size() < 2) {
+            throw new InvalidInputException("The organization pool has no parent to allocate from.");
+        }
+        return chain.get(chain.size() - 2);
+    }
+
+    private static void requireCapacity(List<LedgerAccount> chain, ConsumptionUnits amount) {
+        // Leaf first: the message names the level closest to the person asking.
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            var level = chain.get(i);
+            requireOpen(level);
+            var available = level.available();
+            if (available != null && amount.exceeds(available)) {
+                var shortBy = amount.minus(available.max(ConsumptionUnits.ZERO));
+                throw new BudgetExceededException(level.getKind(), level.getId(), "The " + level.getKind().label()
+                        + " '" + level.getName() + "' has " + available.max(ConsumptionUnits.ZERO)
+                        + " units available; this needs " + amount + " (short by " + shortBy + ").", shortBy);
+            }
+        }
+    }
+
+    private static void requireOpen(LedgerAccount account) {
+        if (account.isClosed()) {
+            throw new InvalidInputException("The " + account.getKind().label() + " '" + account.getName()
+                    + "' is closed; its unused budget was returned.");
+        }
+    }
+
+    private LedgerLine loadHold(long holdLineId) {
+        return lines.findById(holdLineId).filter(line -> line.getType() == LineType.HOLD)
+                .orElseThrow(() -> new NotFoundException("There is no hold with id " + holdLineId + "."));
+    }
+
+    private boolean isSettled(long holdLineId) {
+        return lines.existsByHoldLineIdAndType(holdLineId, LineType.RELEASE);
+    }
+
+    private boolean alreadyWritten(@Nullable String idempotencyKey) {
+        return existingLine(idempotencyKey).isPresent();
+    }
+
+    private Optional<LedgerLine> existingLine(@Nullable String idempotencyKey) {
+        return idempotencyKey == null ? Optional.empty() : lines.findByIdempotencyKey(idempotencyKey);
+    }
+
+    private LedgerLine write(LedgerAccount account, @Nullable Long counterAccountId, LineType type,
+            ConsumptionUnits amount, String reason, @Nullable String idempotencyKey, @Nullable Long holdLineId) {
+        return lines.save(new LedgerLine(account.getId(), counterAccountId, type, amount, clock.instant(),
+                currentUser.actorName(), reason, idempotencyKey, holdLineId, null));
+    }
+
+    private static void requirePositive(ConsumptionUnits amount) {
+        if (!amount.isPositive()) {
+            throw new InvalidInputException("The amount must be more than zero; it was " + amount + ".");
+        }
+    }
+
+    private static void requireNotNegative(ConsumptionUnits amount) {
+        if (amount.isNegative()) {
+            throw new InvalidInputException("The amount must not be negative; it was " + amount + ".");
+        }
+    }
+
+    private static NotFoundException unknown(long accountId) {
+        return new NotFoundException("There is no ledger account with id " + accountId + ".");
+    }
+}

@@ -1,0 +1,137 @@
+package org.burnrate.ledger;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import org.burnrate.base.ConsumptionUnits;
+import org.hibernate.annotations.Immutable;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One journal line. Immutable once written: there are no setters, Hibernate never updates it, and
+ * a correction is a new line that points at this one.
+ */
+@Entity
+@Immutable
+@Table(name = "ledger_line")
+class LedgerLine {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ledger_line_seq")
+    @SequenceGenerator(name = "ledger_line_seq", sequenceName = "ledger_line_seq", allocationSize = 50)
+    private @Nullable Long id;
+
+    @Column(name = "account_id", nullable = false)
+    private long accountId;
+
+    @Column(name = "counter_account_id")
+    private @Nullable Long counterAccountId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private LineType type;
+
+    @Column(nullable = false, precision = 19, scale = 4)
+    private ConsumptionUnits amount;
+
+    @Column(nullable = false)
+    private Instant at;
+
+    @Column(nullable = false)
+    private String actor;
+
+    @Column(nullable = false)
+    private String reason;
+
+    @Column(name = "idempotency_key", unique = true)
+    private @Nullable String idempotencyKey;
+
+    /** For RELEASE and the DEBIT that converts a hold: the HOLD line concerned. */
+    @Column(name = "hold_line_id")
+    private @Nullable Long holdLineId;
+
+    @Column(name = "corrects_line_id")
+    private @Nullable Long correctsLineId;
+
+    protected LedgerLine() {
+        this.type = LineType.ADJUSTMENT;
+        this.amount = ConsumptionUnits.ZERO;
+        this.at = Instant.EPOCH;
+        this.actor = "";
+        this.reason = "";
+    }
+
+    LedgerLine(long accountId, @Nullable Long counterAccountId, LineType type, ConsumptionUnits amount, Instant at,
+            String actor, String reason, @Nullable String idempotencyKey, @Nullable Long holdLineId,
+            @Nullable Long correctsLineId) {
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("ledger amounts are never negative; the type gives the direction");
+        }
+        this.accountId = accountId;
+        this.counterAccountId = counterAccountId;
+        this.type = type;
+        this.amount = amount;
+        this.at = at;
+        this.actor = actor;
+        this.reason = reason;
+        this.idempotencyKey = idempotencyKey;
+        this.holdLineId = holdLineId;
+        this.correctsLineId = correctsLineId;
+    }
+
+    long getId() {
+        if (id == null) {
+            throw new IllegalStateException("line not saved yet");
+        }
+        return id;
+    }
+
+    long getAccountId() {
+        return accountId;
+    }
+
+    @Nullable Long getCounterAccountId() {
+        return counterAccountId;
+    }
+
+    LineType getType() {
+        return type;
+    }
+
+    ConsumptionUnits getAmount() {
+        return amount;
+    }
+
+    Instant getAt() {
+        return at;
+    }
+
+    String getActor() {
+        return actor;
+    }
+
+    String getReason() {
+        return reason;
+    }
+
+    @Nullable String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    @Nullable Long getHoldLineId() {
+        return holdLineId;
+    }
+
+    @Nullable Long getCorrectsLineId() {
+        return correctsLineId;
+    }
+}

@@ -1,0 +1,272 @@
+package org.burnrate.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.burnrate.base.ConsumptionUnits;
+import org.burnrate.base.InvalidInputException;
+import org.burnrate.base.NotFoundException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The money rules of the ledger; run on H2 and on PostgreSQL by the subclasses. */
+abstract class LedgerTests {
+
+    @Autowired
+    Ledger ledger;
+
+    long organization;
+    long admin;
+    long group;
+    long member;
+
+    static ConsumptionUnits units(String amount) {
+        return ConsumptionUnits.parse(amount);
+    }
+
+    /** Organization 10,000 → group admin 2,000 → group 1,000 → member 100. */
+    @BeforeEach
+    void hierarchy() {
+        organization = ledger.openOrganization("Northfield " + UUID.randomUUID(), units("10000"));
+        admin = ledger.openAccount(AccountKind.GROUP_ADMIN, organization, "Dr. Lopez", false);
+        ledger.allocate(admin, units("2000"), "appointed", null);
+        group = ledger.openAccount(AccountKind.GROUP, admin, "CS101", false);
+        ledger.allocate(group, units("1000"), "group budget", null);
+        member = ledger.openAccount(AccountKind.MEMBERSHIP, group, "Ada", false);
+        ledger.allocate(member, units("100"), "default allocation", null);
+    }
+
+    @AfterEach
+    void everyBalanceEqualsTheSumOfItsLines() {
+        assertThat(ledger.verifyBalances()).isEmpty();
+    }
+
+    @Test
+    void allocationsFlowDownAndEachParentRecordsWhatItHandedOut() {
+        var group = ledger.balance(this.group);
+        assertThat(group.allocated()).isEqualTo(units("1000"));
+        assertThat(group.allocatedToChildren()).isEqualTo(units("100"));
+        assertThat(group.unallocated()).isEqualTo(units("900"));
+        assertThat(ledger.balance(admin).unallocated()).isEqualTo(units("1000"));
+        assertThat(ledger.balance(organization).unallocated()).isEqualTo(units("8000"));
+    }
+
+    @Test
+    void overAllocationIsRefusedNamingTheParentAndTheShortfallAndChangesNothing() {
+        var before = ledger.balance(group);
+
+        assertThatThrownBy(() -> ledger.allocate(group, units("1500"), "more please", null))
+                .isInstanceOfSatisfying(BudgetExceededException.class, e -> {
+                    assertThat(e.level()).isEqualTo(AccountKind.GROUP_ADMIN);
+                    assertThat(e.shortBy()).isEqualTo(units("500"));
+                    assertThat(e.getMessage()).contains("'Dr. Lopez' has 1000.0000 units left to allocate")
+                            .contains("short by 500.0000");
+                });
+
+        assertThat(ledger.balance(group)).isEqualTo(before);
+    }
+
+    @Test
+    void anOvercommittedGroupMayPromiseMoreThanItHoldsButConsumptionStaysCapped() {
+        long small = ledger.openAccount(AccountKind.GROUP, admin, "Overbooked", true);
+        ledger.allocate(small, units("200"), "budget", null);
+        List<Long> students = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long student = ledger.openAccount(AccountKind.MEMBERSHIP, small, "student " + i, false);
+            ledger.allocate(student, units("100"), "default", null);
+            students.add(student);
+        }
+        assertThat(ledger.balance(small).allocatedToChildren()).isEqualTo(units("300"));
+
+        ledger.charge(students.get(0), units("100"), "VM", null);
+        ledger.charge(students.get(1), units("100"), "VM", null);
+
+        assertThatThrownBy(() -> ledger.charge(students.get(2), units("0.0001"), "VM", null))
+                .isInstanceOfSatisfying(BudgetExceededException.class,
+                        e -> assertThat(e.level()).isEqualTo(AccountKind.GROUP));
+    }
+
+    @Test
+    void aMembersDebitCountsAtEveryLevelAtOnce() {
+        ledger.charge(member, units("48"), "database, first 24 h", null);
+
+        for (long level : new long[] {member, group, admin, organization}) {
+            assertThat(ledger.balance(level).consumed()).isEqualTo(units("48"));
+        }
+        assertThat(ledger.balance(member).available()).isEqualTo(units("52"));
+        assertThat(ledger.balance(group).available()).isEqualTo(units("952"));
+    }
+
+    @Test
+    void aChargeBeyondTheMembersAllocationIsRefusedNamingTheMemberLevel() {
+        assertThatThrownBy(() -> ledger.charge(member, units("100.0001"), "too much", null))
+                .isInstanceOfSatisfying(BudgetExceededException.class, e -> {
+                    assertThat(e.level()).isEqualTo(AccountKind.MEMBERSHIP);
+                    assertThat(e.getMessage()).contains("member allocation 'Ada' has 100.0000 units available");
+                });
+        assertThat(ledger.balance(member).consumed()).isEqualTo(ConsumptionUnits.ZERO);
+    }
+
+    @Test
+    void holdsCountAtEveryLevelAndConvertOrReleaseAtomically() {
+        long hold = ledger.hold(member, units("48"), "minimum span", null);
+        for (long level : new long[] {member, group, admin, organization}) {
+            assertThat(ledger.balance(level).held()).isEqualTo(units("48"));
+        }
+        assertThatThrownBy(() -> ledger.hold(member, units("60"), "second database", null))
+                .isInstanceOf(BudgetExceededException.class).hasMessageContaining("short by 8.0000");
+
+        ledger.convertHold(hold, units("48"), "first span", null);
+        assertThat(ledger.balance(member).held()).isEqualTo(ConsumptionUnits.ZERO);
+        assertThat(ledger.balance(organization).consumed()).isEqualTo(units("48"));
+        assertThatThrownBy(() -> ledger.convertHold(hold, units("48"), "again", null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("already released or converted");
+
+        long second = ledger.hold(member, units("20"), "VM", null);
+        ledger.releaseHold(second, "stopped before start");
+        ledger.releaseHold(second, "released twice changes nothing");
+        assertThat(ledger.balance(group).held()).isEqualTo(ConsumptionUnits.ZERO);
+        assertThat(ledger.balance(member).available()).isEqualTo(units("52"));
+    }
+
+    @Test
+    void aReductionNeverGoesBelowWhatIsConsumedPlusHeld() {
+        ledger.charge(member, units("30"), "VM", null);
+        ledger.hold(member, units("20"), "VM", null);
+
+        assertThatThrownBy(() -> ledger.reduce(member, units("50.0001"), "cut", null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 50.0000 units");
+        ledger.reduce(member, units("50"), "cut", null);
+
+        assertThat(ledger.balance(member).allocated()).isEqualTo(units("50"));
+        assertThat(ledger.balance(group).unallocated()).isEqualTo(units("950"));
+    }
+
+    @Test
+    void removingAMemberReturnsOnlyTheUnusedRemainder() {
+        ledger.charge(member, units("30"), "VM", null);
+
+        var returned = ledger.reclaimUnused(member, LineType.RECLAIM, "removed from the group");
+
+        assertThat(returned).isEqualTo(units("70"));
+        assertThat(ledger.balance(member).closed()).isTrue();
+        assertThat(ledger.balance(group).allocatedToChildren()).isEqualTo(units("30"));
+        assertThat(ledger.balance(group).consumed()).isEqualTo(units("30"));
+        assertThatThrownBy(() -> ledger.charge(member, units("1"), "after removal", null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("is closed");
+    }
+
+    @Test
+    void deletingAGroupReturnsItsUnusedBudgetSoRecreatingItCannotReuseBudget() {
+        long second = ledger.openAccount(AccountKind.MEMBERSHIP, group, "Ben", false);
+        ledger.allocate(second, units("100"), "default", null);
+        ledger.charge(member, units("25"), "VM", null);
+
+        var returned = ledger.reclaimUnused(group, LineType.RECLAIM, "group deleted");
+
+        assertThat(returned).isEqualTo(units("975"));
+        assertThat(ledger.balance(admin).unallocated()).isEqualTo(units("1975"));
+        assertThat(ledger.balance(admin).consumed()).isEqualTo(units("25"));
+        assertThat(ledger.balance(second).closed()).isTrue();
+    }
+
+    @Test
+    void reclaimingIsRefusedWhileUnitsAreHeldForARunningResource() {
+        ledger.hold(member, units("10"), "running VM", null);
+
+        assertThatThrownBy(() -> ledger.reclaimUnused(group, LineType.RECLAIM, "group deleted"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("stop them first");
+    }
+
+    @Test
+    void aRepeatedChargeWithTheSameKeyIsWrittenOnce() {
+        String key = "resource-7/span-" + UUID.randomUUID();
+        long first = ledger.charge(member, units("0.6667"), "span", key);
+        long repeat = ledger.charge(member, units("0.6667"), "span", key);
+
+        assertThat(repeat).isEqualTo(first);
+        assertThat(ledger.balance(member).consumed()).isEqualTo(units("0.6667"));
+    }
+
+    @Test
+    void nonsenseIsRefusedWithAMessage() {
+        assertThatThrownBy(() -> ledger.charge(member, ConsumptionUnits.ZERO, "nothing", null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("more than zero");
+        assertThatThrownBy(() -> ledger.allocate(member, units("-5"), "negative", null))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> ledger.charge(Long.MAX_VALUE, units("1"), "nobody", null))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void fiftyConcurrentAllocationsFromOneParentNeverExceedIt() throws Exception {
+        long pool = ledger.openAccount(AccountKind.GROUP, admin, "Contended", false);
+        ledger.allocate(pool, units("900"), "budget", null);
+        List<Long> students = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            students.add(ledger.openAccount(AccountKind.MEMBERSHIP, pool, "s" + i, false));
+        }
+
+        int succeeded = concurrently(50, i -> () -> ledger.allocate(students.get(i), units("30"), "race", null));
+
+        assertThat(succeeded).isEqualTo(30);
+        assertThat(ledger.balance(pool).allocatedToChildren()).isEqualTo(units("900"));
+    }
+
+    @Test
+    void a100ConcurrentChargesAndHoldsOnOneSmallBudgetNeverOverdrawAnyLevel() throws Exception {
+        int succeeded = concurrently(100, i -> i % 2 == 0
+                ? () -> ledger.charge(member, units("7"), "race", null)
+                : () -> ledger.hold(member, units("5"), "race", null));
+
+        var after = ledger.balance(member);
+        assertThat(after.consumed().plus(after.held())).isLessThanOrEqualTo(units("100"));
+        assertThat(after.available()).isGreaterThanOrEqualTo(ConsumptionUnits.ZERO);
+        assertThat(succeeded).isGreaterThanOrEqualTo(14).isLessThan(100);
+        assertThat(ledger.balance(group).consumed()).isEqualTo(after.consumed());
+        assertThat(ledger.balance(organization).held()).isEqualTo(after.held());
+    }
+
+    interface Task {
+        Callable<?> at(int index);
+    }
+
+    /** Starts {@code count} tasks at the same moment; answers how many succeeded. */
+    private static int concurrently(int count, Task tasks) throws Exception {
+        var start = new CountDownLatch(1);
+        try (var pool = Executors.newFixedThreadPool(count)) {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                var task = tasks.at(i);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        task.call();
+                        return true;
+                    } catch (BudgetExceededException refused) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int succeeded = 0;
+            for (var result : results) {
+                if (result.get(120, TimeUnit.SECONDS)) {
+                    succeeded++;
+                }
+            }
+            return succeeded;
+        }
+    }
+}
