@@ -59,6 +59,37 @@ public class Ledger {
         return root.getId();
     }
 
+    /**
+     * Sets the organization pool's total, or makes it unlimited ({@code null}). A total below what
+     * is already handed to group admins, or consumed and held, is refused.
+     */
+    public Balance setPoolTotal(long rootId, @Nullable ConsumptionUnits total, String reason) {
+        var root = lockChain(rootId).getFirst();
+        if (root.getParentId() != null) {
+            throw new IllegalArgumentException("not the organization pool");
+        }
+        if (total == null) {
+            root.setUnlimited(true);
+            return root.balance();
+        }
+        requireNotNegative(total);
+        var floor = root.getAllocatedToChildren().max(root.getConsumed().plus(root.getHeld()));
+        if (floor.exceeds(total)) {
+            throw new InvalidInputException("The organization pool cannot be smaller than the " + floor
+                    + " units already handed to group admins or consumed.");
+        }
+        var delta = total.minus(root.getAllocated());
+        if (delta.isPositive()) {
+            write(root, null, LineType.ALLOCATE, delta, reason, null, null);
+            root.receive(delta);
+        } else if (delta.isNegative()) {
+            write(root, null, LineType.RECLAIM, delta.negate(), reason, null, null);
+            root.giveBack(delta.negate());
+        }
+        root.setUnlimited(false);
+        return root.balance();
+    }
+
     /** A new, empty account under {@code parentId}; budgets reach it by {@link #allocate}. */
     public long openAccount(AccountKind kind, long parentId, String name, boolean overcommit) {
         var parent = accounts.findById(parentId).orElseThrow(() -> unknown(parentId));

@@ -131,6 +131,10 @@ class LedgerAccount {
         closedAt = at;
     }
 
+    void setUnlimited(boolean unlimited) {
+        this.unlimited = unlimited;
+    }
+
     void setOvercommit(boolean overcommit) {
         this.overcommit = overcommit;
     }
