@@ -50,6 +50,37 @@ public class BudgetScopes {
         return canManageMembers(membership.groupId());
     }
 
+    /**
+     * Who may read an account's ledger lines: system admins any; a group admin their own budget,
+     * their groups and their groups' members; a manager their group's members; a member their own.
+     * Anything else is "not found".
+     */
+    public boolean canSeeAccount(long accountId) {
+        if (isSystemAdmin()) {
+            return true;
+        }
+        long me = currentUser.require().id();
+        var adminBudget = adminBudgets.findByAccountId(accountId);
+        if (adminBudget.isPresent() && adminBudget.get().userId() == me) {
+            return true;
+        }
+        var group = groups.findByAccountId(accountId);
+        if (group.isPresent() && !group.get().isDeleted() && owns(group.get())) {
+            return true;
+        }
+        var membership = memberships.findByAccountId(accountId);
+        if (membership.isPresent()) {
+            if (membership.get().userId() == me) {
+                return true;
+            }
+            var itsGroup = groups.findById(membership.get().groupId()).filter(g -> !g.isDeleted());
+            if (itsGroup.isPresent() && (owns(itsGroup.get()) || roleIn(itsGroup.get()) == MemberRole.MANAGER)) {
+                return true;
+            }
+        }
+        throw new NotFoundException("There is no account with id " + accountId + ".");
+    }
+
     boolean isSystemAdmin() {
         return currentUser.hasRole(Roles.SYSTEM_ADMIN);
     }

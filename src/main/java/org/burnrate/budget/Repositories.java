@@ -15,6 +15,8 @@ interface GroupAdminBudgetRepository extends JpaRepository<GroupAdminBudget, Lon
     Optional<GroupAdminBudget> findByUserIdAndRemovedAtIsNull(long userId);
 
     List<GroupAdminBudget> findByRemovedAtIsNullOrderById();
+
+    Optional<GroupAdminBudget> findByAccountId(long accountId);
 }
 
 interface BudgetGroupRepository extends JpaRepository<BudgetGroup, Long> {
@@ -22,6 +24,8 @@ interface BudgetGroupRepository extends JpaRepository<BudgetGroup, Long> {
     List<BudgetGroup> findByAdminBudgetIdAndDeletedAtIsNullOrderByName(long adminBudgetId);
 
     List<BudgetGroup> findByDeletedAtIsNullOrderByName();
+
+    Optional<BudgetGroup> findByAccountId(long accountId);
 }
 
 interface MembershipRepository extends JpaRepository<Membership, Long> {
@@ -33,4 +37,6 @@ interface MembershipRepository extends JpaRepository<Membership, Long> {
     List<Membership> findByUserIdAndRemovedAtIsNull(long userId);
 
     List<Membership> findByGroupIdAndRemovedAtIsNull(long groupId);
+
+    Optional<Membership> findByAccountId(long accountId);
 }

@@ -1,6 +1,15 @@
 package org.burnrate.demo;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Set;
+
+import org.burnrate.base.ConsumptionUnits;
+import org.burnrate.budget.BudgetAdministration;
+import org.burnrate.budget.GroupDetails;
+import org.burnrate.budget.GroupService;
+import org.burnrate.budget.MemberRole;
+import org.burnrate.budget.MembershipService;
 
 import org.burnrate.organization.GlobalRole;
 import org.burnrate.organization.NewUser;
@@ -27,9 +36,18 @@ class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final UserService users;
+    private final BudgetAdministration administration;
+    private final GroupService groups;
+    private final MembershipService members;
+    private final Clock clock;
 
-    DemoData(UserService users) {
+    DemoData(UserService users, BudgetAdministration administration, GroupService groups, MembershipService members,
+            Clock clock) {
         this.users = users;
+        this.administration = administration;
+        this.groups = groups;
+        this.members = members;
+        this.clock = clock;
     }
 
     @Override
@@ -39,8 +57,8 @@ class DemoData implements ApplicationRunner {
                 return;
             }
             seedPeople();
-            // Groups with budgets, allowed templates and member allocations come with the budget and
-            // catalog modules: they extend this seeding from DemoInstitution.GROUPS.
+            seedBudgets();
+            // Allowed templates come with the catalog module, which extends this seeding.
             log.info("Seeded the demo institution: {} people. Sign in as {} with password '{}'.",
                     users.count(), DemoInstitution.ADMIN.email(), DemoInstitution.PASSWORD);
         });
@@ -48,9 +66,29 @@ class DemoData implements ApplicationRunner {
 
     private void seedPeople() {
         create(DemoInstitution.ADMIN, Set.of(GlobalRole.SYSTEM_ADMIN));
-        create(DemoInstitution.LOPEZ, Set.of(GlobalRole.GROUP_ADMIN));
-        create(DemoInstitution.TANAKA, Set.of(GlobalRole.GROUP_ADMIN));
+        create(DemoInstitution.LOPEZ, Set.of());
+        create(DemoInstitution.TANAKA, Set.of());
         DemoInstitution.students().forEach(student -> create(student, Set.of()));
+    }
+
+    private void seedBudgets() {
+        administration.setPoolTotal(ConsumptionUnits.of(DemoInstitution.POOL));
+        var term = LocalDate.now(clock);
+        var lopez = administration.appoint(DemoInstitution.LOPEZ.email(), ConsumptionUnits.of(DemoInstitution.LOPEZ_BUDGET),
+                term.withDayOfMonth(1), term.plusMonths(6));
+        var tanaka = administration.appoint(DemoInstitution.TANAKA.email(),
+                ConsumptionUnits.of(DemoInstitution.TANAKA_BUDGET), term.withDayOfMonth(1), term.plusMonths(6));
+        for (var group : DemoInstitution.GROUPS) {
+            long adminId = group.instructor() == DemoInstitution.LOPEZ ? lopez.id() : tanaka.id();
+            var created = groups.create(adminId, new GroupDetails(group.name(), group.description(),
+                    term.withDayOfMonth(1), term.plusMonths(4), ConsumptionUnits.of(group.defaultAllocation()),
+                    group.overcommit()), ConsumptionUnits.of(group.budget()));
+            for (var student : group.students()) {
+                var role = student == DemoInstitution.TEACHING_ASSISTANT && group == DemoInstitution.GROUPS.getFirst()
+                        ? MemberRole.MANAGER : MemberRole.MEMBER;
+                members.add(created.id(), student.email(), null, role);
+            }
+        }
     }
 
     private void create(DemoInstitution.Person person, Set<GlobalRole> roles) {

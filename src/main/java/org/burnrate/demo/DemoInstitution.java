@@ -14,9 +14,18 @@ final class DemoInstitution {
     record Person(String email, String displayName) {
     }
 
-    /** A class: its instructor (a group admin) and its students. Budgets and templates are added with those modules. */
-    record Group(String name, Person instructor, List<Person> students) {
+    /**
+     * A class: its instructor (a group admin), its students, its budget and default member
+     * allocation; an overcommitted class promises its students more than it holds.
+     */
+    record Group(String name, String description, Person instructor, List<Person> students, long budget,
+            long defaultAllocation, boolean overcommit) {
     }
+
+    /** The organization pool and the instructors' budgets, in consumption units. */
+    static final long POOL = 50_000;
+    static final long LOPEZ_BUDGET = 6_000;
+    static final long TANAKA_BUDGET = 3_000;
 
     static final Person ADMIN = person("it.admin", "Morgan Reyes (IT)");
     static final Person LOPEZ = person("maria.lopez", "Dr. Maria Lopez");
@@ -35,9 +44,15 @@ final class DemoInstitution {
             person("sami.laine", "Sami Laine"), person("tara.obrien", "Tara O'Brien"));
 
     static final List<Group> GROUPS = List.of(
-            new Group("CS101 Cloud Fundamentals", LOPEZ, STUDENTS.subList(0, 8)),
-            new Group("CS240 Web Development", LOPEZ, STUDENTS.subList(6, 14)),
-            new Group("DS310 Data Engineering", TANAKA, STUDENTS.subList(13, 20)));
+            new Group("CS101 Cloud Fundamentals", "Virtual machines, storage and networking basics.", LOPEZ,
+                    STUDENTS.subList(0, 8), 2_000, 100, false),
+            new Group("CS240 Web Development", "Web apps on a shared hosting plan.", LOPEZ,
+                    STUDENTS.subList(6, 14), 2_500, 150, false),
+            new Group("DS310 Data Engineering", "Databases and pipelines; most students use less than their share.",
+                    TANAKA, STUDENTS.subList(13, 20), 1_000, 200, true));
+
+    /** Ben assists in CS101: a group manager. */
+    static final Person TEACHING_ASSISTANT = STUDENTS.get(1);
 
     static List<Person> students() {
         return STUDENTS;

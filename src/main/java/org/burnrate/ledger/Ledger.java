@@ -1,10 +1,12 @@
 package org.burnrate.ledger;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -14,6 +16,8 @@ import org.burnrate.base.InvalidInputException;
 import org.burnrate.base.NotFoundException;
 import org.burnrate.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Transactional(propagation = Propagation.REQUIRED)
 public class Ledger {
+
+    private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
 
     private final LedgerAccountRepository accounts;
     private final LedgerLineRepository lines;
@@ -278,6 +284,20 @@ public class Ledger {
         var line = write(chain.getLast(), null, LineType.DEBIT, amount, reason, idempotencyKey, null);
         chain.forEach(level -> level.consume(amount));
         return line.getId();
+    }
+
+    /**
+     * The account's lines, newest first, optionally only of some types and within [from, to).
+     * Callers check that the reader may see the account.
+     */
+    @Transactional(readOnly = true)
+    public Page<LedgerLineView> lines(long accountId, Set<LineType> types, @Nullable Instant from,
+            @Nullable Instant to, Pageable pageable) {
+        if (!accounts.existsById(accountId)) {
+            throw unknown(accountId);
+        }
+        return lines.findForAccount(accountId, types.isEmpty(), types.isEmpty() ? Set.of(LineType.DEBIT) : types,
+                from == null ? Instant.EPOCH : from, to == null ? FAR_FUTURE : to, pageable).map(LedgerLineView::of);
     }
 
     @Transactional(readOnly = true)

@@ -1,8 +1,12 @@
 package org.burnrate.ledger;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -17,6 +21,18 @@ interface LedgerAccountRepository extends JpaRepository<LedgerAccount, Long> {
 }
 
 interface LedgerLineRepository extends JpaRepository<LedgerLine, Long> {
+
+    /** The lines that move this account's figures: its own, and allocations it handed out or got back. */
+    @Query("""
+            select l from LedgerLine l
+            where (l.accountId = :accountId or l.counterAccountId = :accountId)
+              and (:allTypes = true or l.type in :types)
+              and l.at >= :from and l.at < :to
+            order by l.id desc
+            """)
+    Page<LedgerLine> findForAccount(@Param("accountId") long accountId, @Param("allTypes") boolean allTypes,
+            @Param("types") Collection<LineType> types, @Param("from") Instant from, @Param("to") Instant to,
+            Pageable pageable);
 
     Optional<LedgerLine> findByIdempotencyKey(String idempotencyKey);
 

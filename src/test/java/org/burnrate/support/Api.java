@@ -54,6 +54,16 @@ public final class Api {
         return send(request);
     }
 
+    public Response patch(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
     private Response send(HttpRequest.Builder request) {
         if (!authorization.isEmpty()) {
             request.header("Authorization", authorization);

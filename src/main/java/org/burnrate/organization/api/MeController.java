@@ -3,7 +3,9 @@ package org.burnrate.organization.api;
 import java.util.List;
 
 import org.burnrate.organization.GlobalRole;
+import org.burnrate.organization.MembershipDirectory;
 import org.burnrate.organization.UserService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,14 +19,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class MeController {
 
     private final UserService users;
+    private final ObjectProvider<MembershipDirectory> memberships;
 
-    MeController(UserService users) {
+    MeController(UserService users, ObjectProvider<MembershipDirectory> memberships) {
         this.users = users;
+        this.memberships = memberships;
     }
 
-    /** Memberships are filled in by the groups module once groups exist. */
     record Me(long id, String email, String name, String displayName, List<String> roles,
-            boolean passwordChangeRequired, List<Object> memberships) {
+            boolean passwordChangeRequired, List<?> memberships) {
     }
 
     @GetMapping
@@ -32,6 +35,7 @@ class MeController {
     Me me() {
         var me = users.me();
         return new Me(me.id(), me.email(), me.displayName(), me.displayName(),
-                me.roles().stream().sorted().map(GlobalRole::name).toList(), me.passwordChangeRequired(), List.of());
+                me.roles().stream().sorted().map(GlobalRole::name).toList(), me.passwordChangeRequired(),
+                memberships.getIfAvailable(() -> List::of).membershipsOfCurrentUser());
     }
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package org.burnrate.budget.api;
+
+import org.jspecify.annotations.NullMarked;
