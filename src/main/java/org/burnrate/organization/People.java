@@ -16,9 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class People {
 
     private final UserRepository users;
+    private final java.time.Clock clock;
 
-    People(UserRepository users) {
+    People(UserRepository users, java.time.Clock clock) {
         this.users = users;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -29,6 +31,22 @@ public class People {
     @Transactional(readOnly = true)
     public Optional<UserSummary> findById(long userId) {
         return users.findById(userId).map(UserService::summary);
+    }
+
+    /**
+     * The person with this email, created without a password (so unable to sign in until one is
+     * set) when there is none yet. Email and name are checked as {@link UserService#create} does.
+     */
+    public UserSummary findOrCreate(String email, String displayName) {
+        var existing = findByEmail(email);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String normalized = UserService.normalizeEmail(email);
+        UserService.checkEmail(normalized);
+        var user = new User(normalized, UserService.checkDisplayName(displayName), null, java.util.Set.of(),
+                clock.instant());
+        return UserService.summary(users.save(user));
     }
 
     public void grant(long userId, GlobalRole role) {

@@ -192,7 +192,7 @@ public class UserService {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static void checkEmail(String email) {
+    static void checkEmail(String email) {
         if (email.isEmpty()) {
             throw new InvalidInputException("email", "An email address is required; it is the sign-in name.");
         }
@@ -201,7 +201,7 @@ public class UserService {
         }
     }
 
-    private static String checkDisplayName(@Nullable String displayName) {
+    static String checkDisplayName(@Nullable String displayName) {
         String name = displayName == null ? "" : displayName.strip();
         if (name.isEmpty()) {
             throw new InvalidInputException("displayName", "A display name is required, for example 'Ada Lovelace'.");

@@ -136,6 +136,31 @@ abstract class BudgetApiTests {
     }
 
     @Test
+    void aRosterImportAnswersPerRowAndImportsNothingTwice() {
+        api.basic(LOPEZ, PASSWORD);
+        long groupId = api.post("/api/v1/groups", """
+                {"name": "Roster %s", "budget": "300", "defaultAllocation": "40"}
+                """.formatted(UUID.randomUUID())).json().get("id").asLong();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String csv = "email,displayName,allocation\n"
+                + "r1-" + tag + "@northfield.test,Roster One,\n"
+                + "r2-" + tag + "@northfield.test,Roster Two,60\n"
+                + "broken,Nobody,abc\n";
+
+        var first = api.postText("/api/v1/groups/" + groupId + "/members/import", "text/csv", csv);
+        var second = api.postText("/api/v1/groups/" + groupId + "/members/import", "text/csv", csv);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().get("added").asLong()).isEqualTo(2);
+        assertThat(first.json().get("failed").asLong()).isEqualTo(1);
+        assertThat(first.json().get("rows").get(2).get("message").asString()).contains("Row 4");
+        assertThat(second.json().get("added").asLong()).isZero();
+        assertThat(second.json().get("skipped").asLong()).isEqualTo(2);
+        assertThat(api.get("/api/v1/groups/" + groupId).json().get("budget").get("allocatedToMembers").asString())
+                .isEqualTo("100.0000");
+    }
+
+    @Test
     void theSystemAdminAppointsAGroupAdminFromThePool() {
         String email = "new-instructor-" + UUID.randomUUID() + "@northfield.test";
         api.basic(ADMIN, PASSWORD).post("/api/v1/users", """

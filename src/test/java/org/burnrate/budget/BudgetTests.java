@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -43,6 +45,8 @@ abstract class BudgetTests {
     PortalUserDirectory directory;
     @Autowired
     Ledger ledger;
+    @Autowired
+    RosterImport roster;
 
     String sysadmin;
     String lopez;
@@ -249,6 +253,42 @@ abstract class BudgetTests {
         assertThatThrownBy(() -> groups.get(Long.MAX_VALUE)).isInstanceOf(NotFoundException.class);
 
         assertThat(groups.get(group.id()).budget().allocatedToChildren()).isEqualTo(ConsumptionUnits.ZERO);
+    }
+
+    @Test
+    void aRosterImportAddsEachPersonOnceAndReportsEveryRow() {
+        SignIn.as(directory, lopez);
+        var group = groups.create(null, details("Imported", "100", false), units("400"));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String csv = """
+                email,displayName,allocation
+                new1-%1$s@budget.test,New One,
+                new2-%1$s@budget.test,New Two,50.5
+                %2$s,,
+                not-an-email,Broken,10
+                new3-%1$s@budget.test,Too Precise,1.00001
+                NEW1-%1$s@budget.test,Duplicate,
+                new4-%1$s@budget.test,Too Much,500
+                """.formatted(tag, ada);
+        List<RosterImport.Progress> progress = new ArrayList<>();
+
+        var report = roster.importRoster(group.id(), csv, progress::add);
+
+        assertThat(report.rows()).extracting(RosterImport.RowResult::outcome).containsExactly(
+                RosterImport.Outcome.ADDED, RosterImport.Outcome.ADDED, RosterImport.Outcome.ADDED,
+                RosterImport.Outcome.FAILED, RosterImport.Outcome.FAILED, RosterImport.Outcome.SKIPPED,
+                RosterImport.Outcome.FAILED);
+        assertThat(report.rows().get(3).message()).contains("not an email address");
+        assertThat(report.rows().get(4).message()).contains("more than 4 decimal places");
+        assertThat(report.rows().get(6).message()).contains("short by");
+        assertThat(progress).last().isEqualTo(new RosterImport.Progress(7, 7));
+        assertThat(groups.get(group.id()).budget().allocatedToChildren()).isEqualTo(units("250.5"));
+
+        var again = roster.importRoster(group.id(), csv, null);
+        assertThat(again.count(RosterImport.Outcome.ADDED)).isZero();
+        assertThat(groups.get(group.id()).budget().allocatedToChildren()).isEqualTo(units("250.5"));
+        assertThatThrownBy(() -> roster.importRoster(group.id(), "\n\n", null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no rows");
     }
 
     /** A group admin's budget as the system admin sees it, leaving the caller signed in as before. */

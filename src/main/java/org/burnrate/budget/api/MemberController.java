@@ -2,6 +2,7 @@ package org.burnrate.budget.api;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import org.burnrate.base.NotFoundException;
 import org.burnrate.base.PageResponse;
 import org.burnrate.budget.MemberRole;
 import org.burnrate.budget.MembershipService;
+import org.burnrate.budget.RosterImport;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,9 +35,40 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class MemberController {
 
     private final MembershipService members;
+    private final RosterImport rosterImport;
 
-    MemberController(MembershipService members) {
+    MemberController(MembershipService members, RosterImport rosterImport) {
         this.members = members;
+        this.rosterImport = rosterImport;
+    }
+
+    record ImportResult(long added, long skipped, long failed, List<RosterImport.RowResult> rows) {
+    }
+
+    @PostMapping(path = "/import", consumes = {"text/csv", "text/plain"})
+    @Operation(summary = "Import a roster", description = "CSV lines email,displayName,allocation (header optional; "
+            + "an empty allocation means the group's default). Answers one result per row; people already in the "
+            + "group are skipped, so a repeat imports nothing twice.")
+    ImportResult importRoster(@PathVariable long groupId, @RequestBody String csv) {
+        return result(rosterImport.importRoster(groupId, csv, null));
+    }
+
+    @PostMapping(path = "/import", consumes = "multipart/form-data")
+    @Operation(summary = "Import a roster file", description = "The same as text/csv, as a form upload named 'file'.")
+    ImportResult importRosterFile(@PathVariable long groupId, @RequestParam("file") MultipartFile file)
+            throws java.io.IOException {
+        if (file.getSize() > MAX_FILE_BYTES) {
+            throw new InvalidInputException("file", "A roster file has at most 1 MB.");
+        }
+        return result(rosterImport.importRoster(groupId,
+                new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8), null));
+    }
+
+    private static final long MAX_FILE_BYTES = 1_000_000;
+
+    private static ImportResult result(RosterImport.Report report) {
+        return new ImportResult(report.count(RosterImport.Outcome.ADDED), report.count(RosterImport.Outcome.SKIPPED),
+                report.count(RosterImport.Outcome.FAILED), report.rows());
     }
 
     record AddMember(@Nullable String email, @Nullable BigDecimal allocation, @Nullable String role) {
