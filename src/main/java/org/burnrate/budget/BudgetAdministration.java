@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.burnrate.audit.AuditLog;
 import org.burnrate.base.ConflictException;
 import org.burnrate.base.ConsumptionUnits;
 import org.burnrate.base.InvalidInputException;
@@ -33,9 +34,12 @@ public class BudgetAdministration {
     private final People people;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final AuditLog audit;
 
     BudgetAdministration(OrganizationRepository organizations, GroupAdminBudgetRepository adminBudgets,
-            BudgetGroupRepository groups, Ledger ledger, People people, CurrentUser currentUser, Clock clock) {
+            BudgetGroupRepository groups, Ledger ledger, People people, CurrentUser currentUser, Clock clock,
+            AuditLog audit) {
+        this.audit = audit;
         this.organizations = organizations;
         this.adminBudgets = adminBudgets;
         this.groups = groups;
@@ -53,7 +57,11 @@ public class BudgetAdministration {
     /** Sets the pool's total, or makes it unlimited with {@code null}. */
     @PreAuthorize(Roles.IS_SYSTEM_ADMIN)
     public BudgetSummary setPoolTotal(@Nullable ConsumptionUnits total) {
-        return BudgetSummary.of(ledger.setPoolTotal(poolAccount(), total, "Pool total set by " + currentUser.actorName()));
+        var before = ledger.balance(poolAccount());
+        var after = ledger.setPoolTotal(poolAccount(), total, "Pool total set by " + currentUser.actorName());
+        audit.record("Organization pool total set", "organization pool",
+                before.available() == null ? "unlimited" : before.allocated(), total == null ? "unlimited" : total);
+        return BudgetSummary.of(after);
     }
 
     @PreAuthorize(Roles.IS_SYSTEM_ADMIN)
@@ -96,6 +104,8 @@ public class BudgetAdministration {
         var appointed = adminBudgets.save(new GroupAdminBudget(person.id(), account, periodStart, periodEnd,
                 clock.instant()));
         people.grant(person.id(), GlobalRole.GROUP_ADMIN);
+        audit.record("Group admin appointed", "group admin " + appointed.id() + " <" + person.email() + ">", null,
+                "budget " + budget + ", period " + periodStart + " to " + periodEnd);
         return view(appointed);
     }
 
@@ -106,9 +116,14 @@ public class BudgetAdministration {
         checkAmount(newAmount);
         checkPeriod(periodStart, periodEnd);
         var budget = load(adminBudgetId);
+        var before = view(budget);
         setAllocation(ledger, budget.accountId(), newAmount, "Group-admin budget changed by " + currentUser.actorName());
         budget.changePeriod(periodStart, periodEnd);
-        return view(budget);
+        var after = view(budget);
+        audit.record("Group-admin budget changed", "group admin " + budget.id() + " <" + after.email() + ">",
+                "budget " + before.budget().allocated() + ", period " + before.periodStart() + " to " + before.periodEnd(),
+                "budget " + after.budget().allocated() + ", period " + periodStart + " to " + periodEnd);
+        return after;
     }
 
     /**
@@ -124,6 +139,8 @@ public class BudgetAdministration {
         groups.findByAdminBudgetIdAndDeletedAtIsNullOrderByName(adminBudgetId).forEach(g -> g.delete(clock.instant()));
         budget.remove(clock.instant());
         people.revoke(budget.userId(), GlobalRole.GROUP_ADMIN);
+        audit.record("Group admin removed", "group admin " + budget.id(), "appointed", "removed; " + returned
+                + " units returned to the pool");
         return returned;
     }
 

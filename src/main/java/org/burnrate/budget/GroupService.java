@@ -3,6 +3,7 @@ package org.burnrate.budget;
 import java.time.Clock;
 import java.util.List;
 
+import org.burnrate.audit.AuditLog;
 import org.burnrate.base.ConsumptionUnits;
 import org.burnrate.base.InvalidInputException;
 import org.burnrate.base.NotFoundException;
@@ -30,10 +31,12 @@ public class GroupService {
     private final People people;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final AuditLog audit;
 
     GroupService(BudgetGroupRepository groups, GroupAdminBudgetRepository adminBudgets,
             MembershipRepository memberships, BudgetScopes scopes, Ledger ledger, People people,
-            CurrentUser currentUser, Clock clock) {
+            CurrentUser currentUser, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.groups = groups;
         this.adminBudgets = adminBudgets;
         this.memberships = memberships;
@@ -65,6 +68,7 @@ public class GroupService {
             ledger.allocate(account, budget, "Group '" + details.name() + "' created", null);
         }
         var group = groups.save(new BudgetGroup(owner.id(), account, details, clock.instant()));
+        audit.record("Group created", subject(group), null, "budget " + budget + ", " + details);
         return view(group);
     }
 
@@ -101,8 +105,11 @@ public class GroupService {
                         + "; lower their allocations before turning overcommit off.");
             }
         }
+        var before = new GroupDetails(group.name(), group.description(), group.startDate(), group.endDate(),
+                group.defaultAllocation(), group.overcommit());
         group.apply(details);
         ledger.setOvercommit(group.accountId(), details.overcommit());
+        audit.record("Group changed", subject(group), before, details);
         return view(group);
     }
 
@@ -111,8 +118,10 @@ public class GroupService {
     public GroupView changeBudget(long groupId, ConsumptionUnits budget) {
         BudgetAdministration.checkAmount(budget);
         var group = scopes.visibleGroup(groupId);
+        var before = ledger.balance(group.accountId()).allocated();
         BudgetAdministration.setAllocation(ledger, group.accountId(), budget,
                 "Group budget changed by " + currentUser.actorName());
+        audit.record("Group budget changed", subject(group), before, budget);
         return view(group);
     }
 
@@ -129,7 +138,12 @@ public class GroupService {
                 "Group '" + group.name() + "' deleted by " + currentUser.actorName());
         memberships.findByGroupIdAndRemovedAtIsNull(groupId).forEach(m -> m.remove(clock.instant()));
         group.delete(clock.instant());
+        audit.record("Group deleted", subject(group), "active", "deleted; " + returned + " units returned");
         return returned;
+    }
+
+    private static String subject(BudgetGroup group) {
+        return "group " + group.id() + " '" + group.name() + "'";
     }
 
     GroupView view(BudgetGroup group) {

@@ -3,6 +3,7 @@ package org.burnrate.budget;
 import java.time.Clock;
 import java.util.List;
 
+import org.burnrate.audit.AuditLog;
 import org.burnrate.base.ConflictException;
 import org.burnrate.base.ConsumptionUnits;
 import org.burnrate.base.NotFoundException;
@@ -31,9 +32,11 @@ public class MembershipService {
     private final People people;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final AuditLog audit;
 
     MembershipService(MembershipRepository memberships, BudgetGroupRepository groups, BudgetScopes scopes,
-            Ledger ledger, People people, CurrentUser currentUser, Clock clock) {
+            Ledger ledger, People people, CurrentUser currentUser, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.memberships = memberships;
         this.groups = groups;
         this.scopes = scopes;
@@ -69,6 +72,7 @@ public class MembershipService {
         } else {
             membership = memberships.save(new Membership(groupId, person.id(), role, account, clock.instant()));
         }
+        audit.record("Member added", subject(membership, group), null, role + " with " + amount + " units");
         return view(membership, group);
     }
 
@@ -91,16 +95,22 @@ public class MembershipService {
     public MemberView changeAllocation(long membershipId, ConsumptionUnits allocation) {
         BudgetAdministration.checkAmount(allocation);
         var membership = load(membershipId);
+        var before = ledger.balance(membership.accountId()).allocated();
         BudgetAdministration.setAllocation(ledger, membership.accountId(), allocation,
                 "Allocation changed by " + currentUser.actorName());
-        return view(membership, groups.findById(membership.groupId()).orElseThrow());
+        var group = groups.findById(membership.groupId()).orElseThrow();
+        audit.record("Member allocation changed", subject(membership, group), before, allocation);
+        return view(membership, group);
     }
 
     @PreAuthorize("@budgetScopes.canManageMembership(#membershipId)")
     public MemberView changeRole(long membershipId, MemberRole role) {
         var membership = load(membershipId);
+        var before = membership.role();
         membership.changeRole(role);
-        return view(membership, groups.findById(membership.groupId()).orElseThrow());
+        var group = groups.findById(membership.groupId()).orElseThrow();
+        audit.record("Member role changed", subject(membership, group), before, role);
+        return view(membership, group);
     }
 
     /**
@@ -114,7 +124,14 @@ public class MembershipService {
         var returned = ledger.reclaimUnused(membership.accountId(), LineType.RECLAIM,
                 "Removed from the group by " + currentUser.actorName());
         membership.remove(clock.instant());
+        audit.record("Member removed", subject(membership, groups.findById(membership.groupId()).orElseThrow()),
+                "member", "removed; " + returned + " units returned to the group");
         return returned;
+    }
+
+    private String subject(Membership membership, BudgetGroup group) {
+        String who = people.findById(membership.userId()).map(p -> p.email()).orElse("?");
+        return "membership " + membership.id() + " <" + who + "> in group " + group.id() + " '" + group.name() + "'";
     }
 
     /** The caller's own memberships, one per group, with their budgets. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.burnrate.audit.AuditLog;
 import org.burnrate.base.ConflictException;
 import org.burnrate.base.InvalidInputException;
 import org.burnrate.base.NotFoundException;
@@ -38,9 +39,11 @@ public class UserService {
     private final PasswordRules passwordRules;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final AuditLog audit;
 
     UserService(UserRepository users, PasswordEncoder passwordEncoder, PasswordRules passwordRules,
-            CurrentUser currentUser, Clock clock) {
+            CurrentUser currentUser, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.passwordRules = passwordRules;
@@ -100,7 +103,9 @@ public class UserService {
         } else if (hash != null) {
             user.changePassword(hash);
         }
-        return summary(users.save(user));
+        var created = summary(users.save(user));
+        audit.record("Person created", subject(created), null, "roles " + created.roles());
+        return created;
     }
 
     @PreAuthorize(Roles.IS_SYSTEM_ADMIN)
@@ -114,6 +119,7 @@ public class UserService {
             throw new InvalidInputException("This is the last enabled system admin; appoint another one first.");
         }
         user.disable();
+        audit.record("Account disabled", subject(summary(user)), "enabled", "disabled");
         return summary(user);
     }
 
@@ -121,7 +127,9 @@ public class UserService {
     @PreAuthorize(Roles.IS_SYSTEM_ADMIN)
     public UserSummary enable(long userId) {
         var user = load(userId);
+        boolean wasEnabled = user.isEnabled();
         user.enable();
+        audit.record("Account re-enabled", subject(summary(user)), wasEnabled ? "enabled" : "disabled", "enabled");
         return summary(user);
     }
 
@@ -129,6 +137,7 @@ public class UserService {
     public UserSummary unlock(long userId) {
         var user = load(userId);
         user.unlock();
+        audit.record("Lock-out lifted", subject(summary(user)), null, null);
         return summary(user);
     }
 
@@ -138,7 +147,9 @@ public class UserService {
         if (Objects.equals(user.getId(), currentUser.require().id()) && !roles.contains(GlobalRole.SYSTEM_ADMIN)) {
             throw new InvalidInputException("You cannot take the system-admin role from yourself.");
         }
+        var before = user.roles();
         user.grantRoles(roles);
+        audit.record("Roles changed", subject(summary(user)), before, user.roles());
         return summary(user);
     }
 
@@ -149,6 +160,7 @@ public class UserService {
         passwordRules.check("password", newPassword, user.getEmail());
         user.resetPassword(passwordEncoder.encode(newPassword));
         user.unlock();
+        audit.record("Password reset by an admin", subject(summary(user)), null, null);
         return summary(user);
     }
 
@@ -177,6 +189,11 @@ public class UserService {
         }
         passwordRules.check("newPassword", newPassword, user.getEmail());
         user.changePassword(passwordEncoder.encode(newPassword));
+        audit.record("Own password changed", subject(summary(user)), null, null);
+    }
+
+    private static String subject(UserSummary user) {
+        return "person " + user.id() + " <" + user.email() + ">";
     }
 
     private boolean currentUserIsSystemAdmin() {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.burnrate.audit.AuditEntryView;
+import org.burnrate.audit.AuditTrail;
 import org.burnrate.base.ConflictException;
 import org.burnrate.base.ConsumptionUnits;
 import org.burnrate.base.InvalidInputException;
@@ -47,6 +49,8 @@ abstract class BudgetTests {
     Ledger ledger;
     @Autowired
     RosterImport roster;
+    @Autowired
+    AuditTrail audit;
 
     String sysadmin;
     String lopez;
@@ -253,6 +257,25 @@ abstract class BudgetTests {
         assertThatThrownBy(() -> groups.get(Long.MAX_VALUE)).isInstanceOf(NotFoundException.class);
 
         assertThat(groups.get(group.id()).budget().allocatedToChildren()).isEqualTo(ConsumptionUnits.ZERO);
+    }
+
+    @Test
+    void everyBudgetChangeIsInTheAuditLogWithWhoAndFromWhatToWhat() {
+        SignIn.as(directory, lopez);
+        String name = "Audited " + UUID.randomUUID();
+        var group = groups.create(null, details(name, "100", false), units("300"));
+        groups.changeBudget(group.id(), units("350"));
+
+        SignIn.as(directory, sysadmin);
+        var entries = audit.search(name, PageRequest.of(0, 10, org.springframework.data.domain.Sort.by("id"))).getContent();
+
+        assertThat(entries).extracting(AuditEntryView::action).containsExactly("Group created", "Group budget changed");
+        var change = entries.get(1);
+        assertThat(change.actor()).isEqualTo(lopez);
+        assertThat(change.before()).isEqualTo("300.0000");
+        assertThat(change.after()).isEqualTo("350.0000");
+        SignIn.as(directory, lopez);
+        assertThatThrownBy(() -> audit.search("", PageRequest.of(0, 10))).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
