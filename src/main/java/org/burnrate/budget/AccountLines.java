@@ -25,6 +25,18 @@ public class AccountLines {
     }
 
     @PreAuthorize("@budgetScopes.canSeeAccount(#accountId)")
+    public BudgetSummary balance(long accountId) {
+        return BudgetSummary.of(ledger.balance(accountId));
+    }
+
+    /** The account's name and level, for headings. */
+    @PreAuthorize("@budgetScopes.canSeeAccount(#accountId)")
+    public String describe(long accountId) {
+        var balance = ledger.balance(accountId);
+        return balance.name() + " (" + balance.kind().label() + ")";
+    }
+
+    @PreAuthorize("@budgetScopes.canSeeAccount(#accountId)")
     public Page<LedgerLineView> lines(long accountId, Set<LineType> types, @Nullable Instant from, @Nullable Instant to,
             Pageable pageable) {
         return ledger.lines(accountId, types, from, to, pageable);

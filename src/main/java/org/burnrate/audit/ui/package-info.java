@@ -1,0 +1,4 @@
+@NullMarked
+package org.burnrate.audit.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.burnrate.budget.ui;
+
+import org.jspecify.annotations.NullMarked;
