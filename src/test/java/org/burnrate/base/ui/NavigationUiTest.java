@@ -28,13 +28,13 @@ class NavigationUiTest extends UiTest {
     }
 
     @Test
-    void aSystemAdminSeesUsersInTheNavigation() {
+    void aSystemAdminSeesUsersAndBudgetsInTheNavigation() {
         signInAs(newPerson("admin", Set.of(GlobalRole.SYSTEM_ADMIN)));
 
         UI.getCurrent().navigate("");
 
         assertThat(_find(HomeView.class)).hasSize(1);
-        assertThat(navigationLabels()).containsExactly("Home", "Users", "Profile");
+        assertThat(navigationLabels()).containsExactly("Home", "Budgets", "Users", "Profile");
     }
 
     @Test
