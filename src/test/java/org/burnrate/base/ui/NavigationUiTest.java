@@ -28,21 +28,22 @@ class NavigationUiTest extends UiTest {
     }
 
     @Test
-    void aSystemAdminSeesUsersInTheNavigation() {
+    void aSystemAdminSeesUsersAndBudgetsInTheNavigation() {
         signInAs(newPerson("admin", Set.of(GlobalRole.SYSTEM_ADMIN)));
 
         UI.getCurrent().navigate("");
 
         assertThat(_find(HomeView.class)).hasSize(1);
-        assertThat(navigationLabels()).containsExactly("Home", "Users", "Profile");
+        assertThat(navigationLabels()).containsExactly("Home", "My groups", "My budgets", "Budgets", "Users",
+                "Profile");
     }
 
     @Test
-    void aStudentSeesNeitherTheUsersEntryNorTheViewItself() {
+    void aStudentSeesTheirBudgetsButNeitherTheUsersEntryNorTheViewItself() {
         signInAs(newPerson("student", Set.of()));
 
         UI.getCurrent().navigate("");
-        assertThat(navigationLabels()).containsExactly("Home", "Profile");
+        assertThat(navigationLabels()).containsExactly("Home", "My budgets", "Profile");
 
         assertThatThrownBy(() -> UI.getCurrent().navigate("admin/users"))
                 .hasMessageContaining("Access is denied");
