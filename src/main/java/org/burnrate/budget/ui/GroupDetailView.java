@@ -11,6 +11,8 @@ import org.burnrate.budget.GroupView;
 import org.burnrate.budget.MemberRole;
 import org.burnrate.budget.MemberView;
 import org.burnrate.budget.MembershipService;
+import org.burnrate.budget.RosterImport;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.burnrate.security.CurrentUser;
 import org.burnrate.security.Roles;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +55,8 @@ public class GroupDetailView extends Div implements BeforeEnterObserver, HasDyna
     private final MembershipService memberships;
     private final BudgetScopes scopes;
     private final CurrentUser currentUser;
+    private final RosterImport rosterImport;
+    private final AsyncTaskExecutor executor;
     private long groupId;
     private @Nullable GroupView group;
 
@@ -63,12 +67,16 @@ public class GroupDetailView extends Div implements BeforeEnterObserver, HasDyna
     final Button changeBudget = new Button("Change budget", click -> openBudgetDialog());
     final Button delete = new Button("Delete group", click -> confirmDelete());
     final Button addMember = new Button("Add member", VaadinIcon.PLUS.create(), click -> openAddMemberDialog());
+    final Button importRoster = new Button("Import roster", VaadinIcon.UPLOAD.create(), click -> openImportDialog());
     final Grid<MemberView> grid = new Grid<>();
     final Div membersSection = new Div();
     final Paragraph notFound = new Paragraph();
     private final Div content = new Div();
 
-    GroupDetailView(GroupService groups, MembershipService memberships, BudgetScopes scopes, CurrentUser currentUser) {
+    GroupDetailView(GroupService groups, MembershipService memberships, BudgetScopes scopes, CurrentUser currentUser,
+            RosterImport rosterImport, AsyncTaskExecutor executor) {
+        this.rosterImport = rosterImport;
+        this.executor = executor;
         this.groups = groups;
         this.memberships = memberships;
         this.scopes = scopes;
@@ -88,7 +96,8 @@ public class GroupDetailView extends Div implements BeforeEnterObserver, HasDyna
 
         addMember.setId("add-member");
         addMember.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var membersToolbar = new HorizontalLayout(new H3("Members"), addMember);
+        importRoster.setId("import-roster");
+        var membersToolbar = new HorizontalLayout(new H3("Members"), addMember, importRoster);
         membersToolbar.addClassName("portal-toolbar");
         membersToolbar.setDefaultVerticalComponentAlignment(HorizontalLayout.Alignment.BASELINE);
         configureGrid();
@@ -98,6 +107,10 @@ public class GroupDetailView extends Div implements BeforeEnterObserver, HasDyna
         content.add(header, membersSection);
         notFound.addClassName("portal-empty");
         add(notFound, content);
+    }
+
+    private void openImportDialog() {
+        new RosterImportDialog(groupId, rosterImport, executor, () -> changed("The roster was imported.")).open();
     }
 
     private void configureGrid() {
