@@ -61,6 +61,7 @@ public class GroupAdminsView extends Div {
         poolTotal.setPlaceholder("unlimited");
         poolTotal.setSuffixComponent(new Span("units"));
         poolTotal.setClearButtonVisible(true);
+        poolTotal.setWidth("18em");
         savePoolTotal.addClickListener(click -> savePoolTotal());
         var form = new HorizontalLayout(poolTotal, savePoolTotal);
         form.setDefaultVerticalComponentAlignment(HorizontalLayout.Alignment.BASELINE);

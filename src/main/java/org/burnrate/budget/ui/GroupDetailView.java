@@ -1,5 +1,7 @@
 package org.burnrate.budget.ui;
 
+import java.util.List;
+
 import jakarta.annotation.security.PermitAll;
 
 import org.burnrate.base.ConsumptionUnits;
@@ -59,6 +61,7 @@ public class GroupDetailView extends Div implements BeforeEnterObserver, HasDyna
     private final AsyncTaskExecutor executor;
     private long groupId;
     private @Nullable GroupView group;
+    private boolean membersLoaded;
 
     final Paragraph facts = new Paragraph();
     final Paragraph description = new Paragraph();
@@ -143,9 +146,6 @@ public class GroupDetailView extends Div implements BeforeEnterObserver, HasDyna
             showNotFound();
             return;
         }
-        // Pages are read lazily, each with its own call, so the grid never holds the whole group.
-        grid.setItems(query -> memberships.members(groupId, VaadinSpringDataHelpers.toSpringPageRequest(query)
-                .withSort(Sort.by("createdAt", "id"))).stream());
         show();
     }
 
@@ -189,8 +189,24 @@ public class GroupDetailView extends Div implements BeforeEnterObserver, HasDyna
         changeBudget.setVisible(canEdit);
         delete.setVisible(canEdit);
         membersSection.setVisible(canManage);
-        if (canManage) {
+        showMembers(canManage);
+    }
+
+    /**
+     * Members are read only by those who may manage them: even a hidden grid would fetch its first
+     * page, and the service refuses it to plain members.
+     */
+    private void showMembers(boolean canManage) {
+        if (!canManage) {
+            membersLoaded = false;
+            grid.setItems(List.of());
+        } else if (membersLoaded) {
             grid.getDataProvider().refreshAll();
+        } else {
+            // Pages are read lazily, each with its own call, so the grid never holds the whole group.
+            grid.setItems(query -> memberships.members(groupId, VaadinSpringDataHelpers.toSpringPageRequest(query)
+                    .withSort(Sort.by("createdAt", "id"))).stream());
+            membersLoaded = true;
         }
     }
 

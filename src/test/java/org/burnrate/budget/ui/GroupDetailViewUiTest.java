@@ -8,6 +8,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNoNotifications;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +19,7 @@ import org.burnrate.budget.MemberRole;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -138,10 +140,30 @@ class GroupDetailViewUiTest extends BudgetUiTest {
         memberships.add(group.id(), student, null, MemberRole.MEMBER);
 
         var view = open(student);
+        // The browser's round trip after rendering: nothing on the page may ask for the member list.
+        MockVaadin.clientRoundtrip(false);
 
+        expectNoNotifications();
         assertThat(view.bar.text()).contains("of 1000.0000");
         assertThat(view.membersSection.isVisible()).isFalse();
         assertThat(view.edit.isVisible()).isFalse();
+        assertThat(view.delete.isVisible()).isFalse();
+    }
+
+    @Test
+    void aManagerManagesTheMembersButNotTheGroupItself() {
+        String assistant = newPerson("assistant", Set.of());
+        memberships.add(group.id(), assistant, null, MemberRole.MANAGER);
+
+        var view = open(assistant);
+        MockVaadin.clientRoundtrip(false);
+
+        expectNoNotifications();
+        assertThat(view.membersSection.isVisible()).isTrue();
+        assertThat(_size(view.grid)).isEqualTo(1);
+        assertThat(view.addMember.isVisible()).isTrue();
+        assertThat(view.edit.isVisible()).isFalse();
+        assertThat(view.changeBudget.isVisible()).isFalse();
         assertThat(view.delete.isVisible()).isFalse();
     }
 
