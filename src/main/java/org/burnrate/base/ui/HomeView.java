@@ -25,8 +25,13 @@ public class HomeView extends Div {
         add(new H2("Welcome to Burnrate"), new Paragraph("Signed in as " + name + "."));
         var next = new UnorderedList();
         if (authentication.hasRole("SYSTEM_ADMIN")) {
-            next.add(new ListItem("Manage who can sign in under Users."));
+            next.add(new ListItem("Set the organization pool and appoint group admins with budgets under Budgets."));
+            next.add(new ListItem("Manage who can sign in under Users; see every change in the Audit log."));
         }
+        if (authentication.hasRole("GROUP_ADMIN")) {
+            next.add(new ListItem("Create groups from your budget, add members or import a roster under My groups."));
+        }
+        next.add(new ListItem("See each of your group budgets, and how much is left, under My budgets."));
         next.add(new ListItem("Change your password and create API tokens for scripts on your Profile."));
         add(new Paragraph("What you can do here:"), next);
     }
