@@ -35,7 +35,7 @@ class NavigationUiTest extends UiTest {
 
         assertThat(_find(HomeView.class)).hasSize(1);
         assertThat(navigationLabels()).containsExactly("Home", "My groups", "My budgets", "Budgets", "Users",
-                "Profile");
+                "Audit log", "Profile");
     }
 
     @Test
