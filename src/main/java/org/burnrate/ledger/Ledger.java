@@ -215,16 +215,7 @@ public class Ledger {
      * @return the id of the HOLD line, to convert or release later
      */
     public long hold(long leafId, ConsumptionUnits amount, String reason, @Nullable String idempotencyKey) {
-        requirePositive(amount);
-        var existing = existingLine(idempotencyKey);
-        if (existing.isPresent()) {
-            return existing.get().getId();
-        }
-        var chain = lockChain(leafId);
-        requireCapacity(chain, amount);
-        var line = write(chain.getLast(), null, LineType.HOLD, amount, reason, idempotencyKey, null);
-        chain.forEach(level -> level.hold(amount));
-        return line.getId();
+        return writeAtEveryLevel(leafId, LineType.HOLD, amount, reason, idempotencyKey);
     }
 
     /** Frees a hold at every level. Releasing twice changes nothing. */
@@ -274,6 +265,12 @@ public class Ledger {
      * @return the id of the DEBIT line (the existing one when the idempotency key was seen before)
      */
     public long charge(long leafId, ConsumptionUnits amount, String reason, @Nullable String idempotencyKey) {
+        return writeAtEveryLevel(leafId, LineType.DEBIT, amount, reason, idempotencyKey);
+    }
+
+    /** A HOLD or DEBIT on a leaf, checked against and counted at every level, written once per key. */
+    private long writeAtEveryLevel(long leafId, LineType type, ConsumptionUnits amount, String reason,
+            @Nullable String idempotencyKey) {
         requirePositive(amount);
         var existing = existingLine(idempotencyKey);
         if (existing.isPresent()) {
@@ -281,8 +278,14 @@ public class Ledger {
         }
         var chain = lockChain(leafId);
         requireCapacity(chain, amount);
-        var line = write(chain.getLast(), null, LineType.DEBIT, amount, reason, idempotencyKey, null);
-        chain.forEach(level -> level.consume(amount));
+        var line = write(chain.getLast(), null, type, amount, reason, idempotencyKey, null);
+        chain.forEach(level -> {
+            if (type == LineType.HOLD) {
+                level.hold(amount);
+            } else {
+                level.consume(amount);
+            }
+        });
         return line.getId();
     }
 
