@@ -268,6 +268,57 @@ public class Ledger {
         return writeAtEveryLevel(leafId, LineType.DEBIT, amount, reason, idempotencyKey);
     }
 
+    /**
+     * Gives back consumption of a debit: a REFUND line that points at it, counted at every level.
+     * Refunds of one debit never add up to more than the debit.
+     *
+     * @return the id of the REFUND line
+     */
+    public long refund(long debitLineId, ConsumptionUnits amount, String reason, @Nullable String idempotencyKey) {
+        requirePositive(amount);
+        var existing = existingLine(idempotencyKey);
+        if (existing.isPresent()) {
+            return existing.get().getId();
+        }
+        var debit = lines.findById(debitLineId).filter(line -> line.getType() == LineType.DEBIT)
+                .orElseThrow(() -> new NotFoundException("There is no debit with id " + debitLineId + "."));
+        var chain = lockChain(debit.getAccountId());
+        var refundable = debit.getAmount().minus(lines.sumCorrections(debitLineId, LineType.REFUND));
+        if (amount.exceeds(refundable)) {
+            throw new InvalidInputException("At most " + refundable + " units of debit " + debitLineId
+                    + " can still be refunded; this asks for " + amount + ".");
+        }
+        var line = lines.save(new LedgerLine(debit.getAccountId(), null, LineType.REFUND, amount, clock.instant(),
+                currentUser.actorName(), reason, idempotencyKey, null, debitLineId));
+        chain.forEach(level -> level.consume(amount.negate()));
+        return line.getId();
+    }
+
+    /**
+     * Adds consumption that was missed (an ADJUSTMENT line, optionally pointing at the line it
+     * corrects), counted at every level. A correction is not refused for lack of budget: it records
+     * what was used; the exhaustion rules deal with the consequences.
+     *
+     * @return the id of the ADJUSTMENT line
+     */
+    public long adjust(long leafId, ConsumptionUnits amount, @Nullable Long correctsLineId, String reason,
+            @Nullable String idempotencyKey) {
+        requirePositive(amount);
+        var existing = existingLine(idempotencyKey);
+        if (existing.isPresent()) {
+            return existing.get().getId();
+        }
+        if (correctsLineId != null && !lines.existsById(correctsLineId)) {
+            throw new NotFoundException("There is no ledger line with id " + correctsLineId + ".");
+        }
+        var chain = lockChain(leafId);
+        requireOpen(chain.getLast());
+        var line = lines.save(new LedgerLine(leafId, null, LineType.ADJUSTMENT, amount, clock.instant(),
+                currentUser.actorName(), reason, idempotencyKey, null, correctsLineId));
+        chain.forEach(level -> level.consume(amount));
+        return line.getId();
+    }
+
     /** A HOLD or DEBIT on a leaf, checked against and counted at every level, written once per key. */
     private long writeAtEveryLevel(long leafId, LineType type, ConsumptionUnits amount, String reason,
             @Nullable String idempotencyKey) {

@@ -37,4 +37,11 @@ interface LedgerLineRepository extends JpaRepository<LedgerLine, Long> {
     Optional<LedgerLine> findByIdempotencyKey(String idempotencyKey);
 
     boolean existsByHoldLineIdAndType(long holdLineId, LineType type);
+
+    @Query("select coalesce(sum(l.amount), 0) from LedgerLine l where l.correctsLineId = :lineId and l.type = :type")
+    java.math.BigDecimal sumCorrectionsValue(@Param("lineId") long lineId, @Param("type") LineType type);
+
+    default org.burnrate.base.ConsumptionUnits sumCorrections(long lineId, LineType type) {
+        return org.burnrate.base.ConsumptionUnits.rounded(sumCorrectionsValue(lineId, type));
+    }
 }

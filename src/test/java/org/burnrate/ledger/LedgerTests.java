@@ -190,6 +190,23 @@ abstract class LedgerTests {
     }
 
     @Test
+    void correctionsAreNewLinesThatPointAtWhatTheyCorrect() {
+        long debit = ledger.charge(member, units("40"), "VM, one hour", null);
+
+        ledger.refund(debit, units("15"), "VM was down for part of the hour", null);
+        assertThat(ledger.balance(member).consumed()).isEqualTo(units("25"));
+        assertThat(ledger.balance(organization).consumed()).isEqualTo(units("25"));
+        assertThatThrownBy(() -> ledger.refund(debit, units("25.0001"), "too generous", null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("At most 25.0000 units");
+
+        ledger.adjust(member, units("2.5"), debit, "storage left out of the first debit", null);
+        assertThat(ledger.balance(group).consumed()).isEqualTo(units("27.5"));
+        var lines = ledger.lines(member, java.util.Set.of(LineType.REFUND, LineType.ADJUSTMENT), null, null,
+                org.springframework.data.domain.PageRequest.of(0, 10)).getContent();
+        assertThat(lines).extracting(LedgerLineView::correctsLineId).containsOnly(debit);
+    }
+
+    @Test
     void aRepeatedChargeWithTheSameKeyIsWrittenOnce() {
         String key = "resource-7/span-" + UUID.randomUUID();
         long first = ledger.charge(member, units("0.6667"), "span", key);
