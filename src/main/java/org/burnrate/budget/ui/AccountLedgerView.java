@@ -27,6 +27,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 
 /**
  * The ledger lines of one account, newest first, paged from the database as the user scrolls and
@@ -71,6 +73,14 @@ public class AccountLedgerView extends Div implements BeforeEnterObserver {
         grid.setEmptyStateText("No ledger lines match these filters.");
         grid.setSizeFull();
         add(heading, figures, filters, grid);
+    }
+
+    /** A link to an account's ledger, for the views that show its figures. */
+    static RouterLink link(String text, long accountId) {
+        var link = new RouterLink(text, AccountLedgerView.class,
+                new RouteParameters("accountId", String.valueOf(accountId)));
+        link.addClassName("portal-ledger-link");
+        return link;
     }
 
     @Override

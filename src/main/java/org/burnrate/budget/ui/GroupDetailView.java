@@ -74,6 +74,7 @@ public class GroupDetailView extends Div implements BeforeEnterObserver, HasDyna
     final Grid<MemberView> grid = new Grid<>();
     final Div membersSection = new Div();
     final Paragraph notFound = new Paragraph();
+    final Div ledgerLink = new Div();
     private final Div content = new Div();
 
     GroupDetailView(GroupService groups, MembershipService memberships, BudgetScopes scopes, CurrentUser currentUser,
@@ -94,7 +95,7 @@ public class GroupDetailView extends Div implements BeforeEnterObserver, HasDyna
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         var groupActions = new HorizontalLayout(edit, changeBudget, delete);
         groupActions.addClassName("portal-toolbar");
-        var header = new Div(facts, description, bar, groupActions);
+        var header = new Div(facts, description, bar, ledgerLink, groupActions);
         header.addClassName("portal-section");
 
         addMember.setId("add-member");
@@ -185,6 +186,10 @@ public class GroupDetailView extends Div implements BeforeEnterObserver, HasDyna
         description.setText(current.description());
         description.setVisible(!current.description().isEmpty());
         bar.show(current.budget());
+        ledgerLink.removeAll();
+        if (canEdit) {
+            ledgerLink.add(AccountLedgerView.link("Group ledger", current.budget().accountId()));
+        }
         edit.setVisible(canEdit);
         changeBudget.setVisible(canEdit);
         delete.setVisible(canEdit);
@@ -233,6 +238,8 @@ public class GroupDetailView extends Div implements BeforeEnterObserver, HasDyna
         remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
         var layout = new HorizontalLayout(allocation, role, remove);
         layout.getChildren().forEach(button -> ((Button) button).addThemeVariants(ButtonVariant.LUMO_TERTIARY));
+        layout.add(AccountLedgerView.link("Ledger", member.budget().accountId()));
+        layout.setDefaultVerticalComponentAlignment(HorizontalLayout.Alignment.CENTER);
         layout.setSpacing(false);
         return layout;
     }

@@ -46,7 +46,8 @@ public class MyBudgetsView extends Div {
                 : "Member"));
         card.add(new Paragraph("Your allocation: " + membership.budget().allocated() + " units, "
                 + membership.budget().available() + " still available."),
-                new BudgetBar(null, membership.budget()));
+                new BudgetBar(null, membership.budget()),
+                AccountLedgerView.link("See every movement of your allocation", membership.budget().accountId()));
         return card;
     }
 }

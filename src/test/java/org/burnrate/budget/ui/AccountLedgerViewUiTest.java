@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.RouterLink;
 
 class AccountLedgerViewUiTest extends UiTest {
 
@@ -71,6 +72,15 @@ class AccountLedgerViewUiTest extends UiTest {
         _setValue(view.types, Set.of());
         _setValue(view.from, LocalDate.of(2026, 11, 25)); // the day after TestClock.START
         assertThat(_size(view.grid)).isZero();
+    }
+
+    @Test
+    void myBudgetsLinksEachAllocationToItsLedger() {
+        signInAs(student);
+        UI.getCurrent().navigate(MyBudgetsView.class);
+
+        var link = _get(RouterLink.class, spec -> spec.withText("See every movement of your allocation"));
+        assertThat(link.getHref()).isEqualTo("ledger/" + account);
     }
 
     @Test
