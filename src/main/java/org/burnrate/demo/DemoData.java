@@ -10,6 +10,7 @@ import org.burnrate.budget.GroupDetails;
 import org.burnrate.budget.GroupService;
 import org.burnrate.budget.MemberRole;
 import org.burnrate.budget.MembershipService;
+import org.burnrate.catalog.CurrencySettings;
 
 import org.burnrate.organization.GlobalRole;
 import org.burnrate.organization.NewUser;
@@ -40,9 +41,11 @@ class DemoData implements ApplicationRunner {
     private final GroupService groups;
     private final MembershipService members;
     private final Clock clock;
+    private final CurrencySettings currency;
 
     DemoData(UserService users, BudgetAdministration administration, GroupService groups, MembershipService members,
-            Clock clock) {
+            Clock clock, CurrencySettings currency) {
+        this.currency = currency;
         this.users = users;
         this.administration = administration;
         this.groups = groups;
@@ -72,6 +75,7 @@ class DemoData implements ApplicationRunner {
     }
 
     private void seedBudgets() {
+        currency.set("EUR", DemoInstitution.UNIT_VALUE_EUR, null);
         administration.setPoolTotal(ConsumptionUnits.of(DemoInstitution.POOL));
         var term = LocalDate.now(clock);
         var lopez = administration.appoint(DemoInstitution.LOPEZ.email(), ConsumptionUnits.of(DemoInstitution.LOPEZ_BUDGET),

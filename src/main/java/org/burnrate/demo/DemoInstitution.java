@@ -22,6 +22,9 @@ final class DemoInstitution {
             long defaultAllocation, boolean overcommit) {
     }
 
+    /** One consumption unit is worth 5 euro cents. */
+    static final java.math.BigDecimal UNIT_VALUE_EUR = new java.math.BigDecimal("0.05");
+
     /** The organization pool and the instructors' budgets, in consumption units. */
     static final long POOL = 50_000;
     static final long LOPEZ_BUDGET = 6_000;

@@ -42,6 +42,12 @@ abstract class BudgetApiTests {
 
     @Test
     void theDemoInstitutionHasBudgetsAtEveryLevelAsDecimalStrings() {
+        var currency = api.basic(ADA, PASSWORD).get("/api/v1/settings/currency").json();
+        assertThat(currency.get("currency").asString()).isEqualTo("EUR");
+        assertThat(currency.get("unitValue").asString()).isEqualTo("0.050000");
+        assertThat(api.put("/api/v1/settings/currency", "{\"currency\": \"USD\", \"unitValue\": 1}").status())
+                .as("only system admins set the currency").isEqualTo(403);
+
         var pool = api.basic(ADMIN, PASSWORD).get("/api/v1/organization/pool").json();
         assertThat(pool.get("allocated").asString()).isEqualTo("50000.0000");
 

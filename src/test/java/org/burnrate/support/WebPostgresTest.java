@@ -10,12 +10,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
-/** {@link WebTest} on PostgreSQL: the whole portal, demo data, database {@code portal_test_web}. */
+/** {@link WebTest} on PostgreSQL: the whole portal, demo data, a database of its own. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(PostgresAvailability.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"portal.demo=true",
-        "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + PostgresAvailability.WEB_DATABASE})
+        "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/${portal.test.web-database}"})
 @ActiveProfiles({"test", "postgres", "test-pg"})
 @Import(TestClockConfiguration.class)
 public @interface WebPostgresTest {

@@ -1,0 +1,4 @@
+@NullMarked
+package org.burnrate.catalog.api;
+
+import org.jspecify.annotations.NullMarked;

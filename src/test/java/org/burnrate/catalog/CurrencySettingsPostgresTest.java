@@ -1,0 +1,7 @@
+package org.burnrate.catalog;
+
+import org.burnrate.support.PostgresTest;
+
+@PostgresTest
+class CurrencySettingsPostgresTest extends CurrencySettingsTests {
+}
