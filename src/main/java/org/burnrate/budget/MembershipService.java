@@ -80,7 +80,15 @@ public class MembershipService {
     @Transactional(readOnly = true)
     public Page<MemberView> members(long groupId, Pageable pageable) {
         var group = scopes.visibleGroup(groupId);
-        return memberships.findByGroupIdAndRemovedAtIsNull(groupId, pageable).map(m -> view(m, group));
+        var page = memberships.findByGroupIdAndRemovedAtIsNull(groupId, pageable);
+        // Two queries for the whole page rather than two per member.
+        var persons = people.findByIds(page.map(Membership::userId).toList());
+        var balances = ledger.balances(page.map(Membership::accountId).toList());
+        return page.map(m -> {
+            var person = persons.get(m.userId());
+            return new MemberView(m.id(), group.id(), group.name(), person.id(), person.email(), person.displayName(),
+                    m.role(), BudgetSummary.of(balances.get(m.accountId())));
+        });
     }
 
     @PreAuthorize("@budgetScopes.canManageMembership(#membershipId)")

@@ -354,6 +354,14 @@ public class Ledger {
                 from == null ? Instant.EPOCH : from, to == null ? FAR_FUTURE : to, pageable).map(LedgerLineView::of);
     }
 
+    /** Several accounts' positions in one query. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Balance> balances(java.util.Collection<Long> accountIds) {
+        var found = new java.util.HashMap<Long, Balance>();
+        accounts.findAllById(accountIds).forEach(account -> found.put(account.getId(), account.balance()));
+        return found;
+    }
+
     @Transactional(readOnly = true)
     public Balance balance(long accountId) {
         return accounts.findById(accountId).map(LedgerAccount::balance).orElseThrow(() -> unknown(accountId));

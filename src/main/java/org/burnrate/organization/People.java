@@ -28,6 +28,14 @@ public class People {
         return users.findByEmail(UserService.normalizeEmail(email)).map(UserService::summary);
     }
 
+    /** Several people in one query, by id. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, UserSummary> findByIds(java.util.Collection<Long> userIds) {
+        var found = new java.util.HashMap<Long, UserSummary>();
+        users.findAllById(userIds).forEach(user -> found.put(user.getId(), UserService.summary(user)));
+        return found;
+    }
+
     @Transactional(readOnly = true)
     public Optional<UserSummary> findById(long userId) {
         return users.findById(userId).map(UserService::summary);
