@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.burnrate.base.ConsumptionUnits;
 import org.burnrate.base.InvalidInputException;
+import org.burnrate.base.ui.Confirmation;
 import org.burnrate.budget.BudgetAdministration;
 import org.burnrate.budget.BudgetSummary;
 import org.burnrate.budget.GroupAdminView;
@@ -15,7 +16,6 @@ import org.burnrate.security.Roles;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -158,13 +158,9 @@ public class GroupAdminsView extends Div {
             text.append(" Their groups hold ").append(budget.held())
                     .append(" units for running resources; those must be stopped before they can be removed.");
         }
-        var dialog = new ConfirmDialog();
-        dialog.setHeader("Remove " + admin.displayName() + " as group admin?");
-        dialog.setText(text.toString());
-        dialog.setCancelable(true);
-        dialog.setConfirmText("Remove");
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(confirm -> {
+        Confirmation.openDestructive("Remove " + admin.displayName() + " as group admin?",
+                text.toString(),
+                "Remove", () -> {
             try {
                 var returned = administration.remove(admin.id());
                 Feedback.success(admin.displayName() + " is no longer a group admin; " + returned
@@ -174,7 +170,6 @@ public class GroupAdminsView extends Div {
             }
             refresh();
         });
-        dialog.open();
     }
 
     private void refresh() {

@@ -7,6 +7,7 @@ import jakarta.annotation.security.PermitAll;
 import org.burnrate.base.ConsumptionUnits;
 import org.burnrate.base.InvalidInputException;
 import org.burnrate.base.NotFoundException;
+import org.burnrate.base.ui.Confirmation;
 import org.burnrate.budget.BudgetScopes;
 import org.burnrate.budget.GroupService;
 import org.burnrate.budget.GroupView;
@@ -25,7 +26,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -277,13 +277,9 @@ public class GroupDetailView extends Div implements BeforeEnterObserver, HasDyna
             text.append(" They hold ").append(budget.held())
                     .append(" units for running resources; those must be stopped before they can be removed.");
         }
-        var dialog = new ConfirmDialog();
-        dialog.setHeader("Remove " + member.displayName() + " from '" + member.groupName() + "'?");
-        dialog.setText(text.toString());
-        dialog.setCancelable(true);
-        dialog.setConfirmText("Remove");
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(confirm -> {
+        Confirmation.openDestructive("Remove " + member.displayName() + " from '" + member.groupName() + "'?",
+                text.toString(),
+                "Remove", () -> {
             try {
                 var returned = memberships.remove(member.id());
                 changed(member.displayName() + " was removed; " + returned + " units returned to the group.");
@@ -291,7 +287,6 @@ public class GroupDetailView extends Div implements BeforeEnterObserver, HasDyna
                 Feedback.error(e.getMessage());
             }
         });
-        dialog.open();
     }
 
     private void openEditDialog() {
@@ -343,13 +338,9 @@ public class GroupDetailView extends Div implements BeforeEnterObserver, HasDyna
             text.append(" Members hold ").append(budget.held())
                     .append(" units for running resources; those must be stopped first.");
         }
-        var dialog = new ConfirmDialog();
-        dialog.setHeader("Delete '" + current.name() + "'?");
-        dialog.setText(text.toString());
-        dialog.setCancelable(true);
-        dialog.setConfirmText("Delete");
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(confirm -> {
+        Confirmation.openDestructive("Delete '" + current.name() + "'?",
+                text.toString(),
+                "Delete", () -> {
             try {
                 var returned = groups.delete(groupId);
                 Feedback.success("Group '" + current.name() + "' was deleted; " + returned + " units returned to "
@@ -359,6 +350,5 @@ public class GroupDetailView extends Div implements BeforeEnterObserver, HasDyna
                 Feedback.error(e.getMessage());
             }
         });
-        dialog.open();
     }
 }

@@ -7,6 +7,7 @@ import java.time.temporal.TemporalAccessor;
 import jakarta.annotation.security.PermitAll;
 
 import org.burnrate.base.InvalidInputException;
+import org.burnrate.base.ui.Confirmation;
 import org.burnrate.organization.UserService;
 import org.burnrate.security.ApiTokenInfo;
 import org.burnrate.security.ApiTokenService;
@@ -15,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -163,15 +163,11 @@ public class ProfileView extends Div {
             return new Paragraph("revoked " + format(token.revokedAt()));
         }
         var revoke = new Button("Revoke", click -> {
-            var confirm = new ConfirmDialog("Revoke '" + token.name() + "'?",
-                    "Scripts using this token will be refused from now on. This cannot be undone.", "Revoke",
-                    ok -> {
+            Confirmation.openDestructive("Revoke '" + token.name() + "'?",
+                    "Scripts using this token will be refused from now on. This cannot be undone.", "Revoke", () -> {
                         tokens.revoke(token.id());
                         refreshTokens();
                     });
-            confirm.setCancelable(true);
-            confirm.setConfirmButtonTheme("error primary");
-            confirm.open();
         });
         revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
         return revoke;

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.burnrate.base.ui.Confirmation;
 import org.burnrate.organization.GlobalRole;
 import org.burnrate.organization.UserService;
 import org.burnrate.organization.UserSummary;
@@ -15,7 +16,6 @@ import org.burnrate.security.Roles;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -131,18 +131,13 @@ public class UsersView extends Div {
     }
 
     private void confirmDisable(UserSummary user) {
-        var dialog = new ConfirmDialog();
-        dialog.setHeader("Disable " + user.displayName() + "?");
-        dialog.setText(user.email() + " will no longer be able to sign in, and their API tokens stop working. "
-                + "Nothing they own is deleted; you can re-enable the account at any time.");
-        dialog.setCancelable(true);
-        dialog.setConfirmText("Disable");
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(confirm -> {
+        Confirmation.openDestructive("Disable " + user.displayName() + "?",
+                user.email() + " will no longer be able to sign in, and their API tokens stop working. "
+                    + "Nothing they own is deleted; you can re-enable the account at any time.",
+                "Disable", () -> {
             users.disable(user.id());
             done(user.displayName() + " is disabled.");
         });
-        dialog.open();
     }
 
     private void openCreateDialog() {

@@ -65,8 +65,11 @@ public class ApiToken {
         }
     }
 
+    /** Kept to the minute: a script calling many times a second does not write a row per call. */
     public void markUsed(Instant at) {
-        lastUsedAt = at;
+        if (lastUsedAt == null || !at.isBefore(lastUsedAt.plusSeconds(60))) {
+            lastUsedAt = at;
+        }
     }
 
     public boolean isActive() {
