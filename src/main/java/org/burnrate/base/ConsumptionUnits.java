@@ -29,6 +29,15 @@ public final class ConsumptionUnits implements Comparable<ConsumptionUnits> {
         return new ConsumptionUnits(exact);
     }
 
+    /**
+     * {@code dividend / divisor} rounded by the same rule, once: the exact quotient may not end
+     * (40 units × 60 s / 3600 s), so it is rounded straight from the division, never from an
+     * intermediate approximation.
+     */
+    public static ConsumptionUnits quotient(BigDecimal dividend, BigDecimal divisor) {
+        return new ConsumptionUnits(dividend.divide(divisor, SCALE, ROUNDING));
+    }
+
     /** An amount given by a person or a client: at most 4 decimal places, at most {@link #MAX} in size. */
     public static ConsumptionUnits of(BigDecimal amount) {
         if (amount.stripTrailingZeros().scale() > SCALE) {

@@ -414,6 +414,13 @@ public class Ledger {
     }
 
     /** Locks the account and its ancestors, root first, one row at a time, and returns them root first. */
+    /** The ids of the account's chain, from the organization down to the account itself. */
+    @Transactional(readOnly = true)
+    public List<Long> ancestry(long accountId) {
+        String path = accounts.findPath(accountId).orElseThrow(() -> unknown(accountId));
+        return Arrays.stream(path.split("/")).filter(part -> !part.isEmpty()).map(Long::valueOf).toList();
+    }
+
     private List<LedgerAccount> lockChain(long accountId) {
         String path = accounts.findPath(accountId).orElseThrow(() -> unknown(accountId));
         long[] ids = Arrays.stream(path.split("/")).filter(part -> !part.isEmpty()).mapToLong(Long::parseLong)

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.burnrate.base.ConflictException;
 import org.burnrate.base.InvalidInputException;
 import org.burnrate.base.NotFoundException;
+import org.burnrate.base.UpstreamException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import org.springframework.http.HttpHeaders;
@@ -48,6 +49,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Conflict");
+        return problem;
+    }
+
+    @ExceptionHandler(UpstreamException.class)
+    ProblemDetail upstream(UpstreamException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, e.getMessage());
+        problem.setTitle("Provider failed");
+        return problem;
+    }
+
+    @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
+    ProblemDetail concurrentChange(org.springframework.dao.OptimisticLockingFailureException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Someone changed this at the same moment; reload it and try again.");
         problem.setTitle("Conflict");
         return problem;
     }

@@ -1,5 +1,7 @@
 package org.burnrate.budget.api;
 
+import java.util.List;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,12 +57,12 @@ final class BudgetJson {
 
     record Group(long id, String name, String description, long adminId, long ownerUserId, String ownerName,
             @Nullable LocalDate startDate, @Nullable LocalDate endDate, String defaultAllocation, boolean overcommit,
-            Summary budget) {
+            Summary budget, List<Long> allowedTemplateIds) {
 
-        static Group of(GroupView view) {
+        static Group of(GroupView view, List<Long> allowedTemplateIds) {
             return new Group(view.id(), view.name(), view.description(), view.adminBudgetId(), view.ownerUserId(),
                     view.ownerName(), view.startDate(), view.endDate(), view.defaultAllocation().toString(),
-                    view.overcommit(), groupSummary(view.budget()));
+                    view.overcommit(), groupSummary(view.budget()), allowedTemplateIds);
         }
     }
 

@@ -10,6 +10,7 @@ import org.burnrate.base.ConsumptionUnits;
 import org.burnrate.base.PageResponse;
 import org.burnrate.budget.GroupDetails;
 import org.burnrate.budget.GroupService;
+import org.burnrate.catalog.TemplateCatalog;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,12 +31,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class GroupController {
 
     private final GroupService groups;
+    private final TemplateCatalog catalog;
 
-    GroupController(GroupService groups) {
+    GroupController(GroupService groups, TemplateCatalog catalog) {
         this.groups = groups;
+        this.catalog = catalog;
     }
 
-    /** Absent fields keep their value on PATCH. allowedTemplateIds is accepted and applied once templates exist. */
+    /** Absent fields keep their value on PATCH; allowedTemplateIds, when given, replaces the group's set. */
     record GroupBody(@Nullable String name, @Nullable String description, @Nullable BigDecimal budget,
             @Nullable LocalDate startDate, @Nullable LocalDate endDate, @Nullable BigDecimal defaultAllocation,
             @Nullable Boolean overcommit, @Nullable Long adminId, @Nullable List<Long> allowedTemplateIds) {
@@ -44,13 +47,13 @@ class GroupController {
     @GetMapping
     @Operation(summary = "The groups you may see")
     PageResponse<BudgetJson.Group> list() {
-        var visible = groups.visibleGroups().stream().map(BudgetJson.Group::of).toList();
+        var visible = groups.visibleGroups().stream().map(this::json).toList();
         return new PageResponse<>(visible, 0, Math.max(visible.size(), 1), visible.size());
     }
 
     @GetMapping("/{id}")
     BudgetJson.Group get(@PathVariable long id) {
-        return BudgetJson.Group.of(groups.get(id));
+        return json(groups.get(id));
     }
 
     @PostMapping
@@ -59,8 +62,20 @@ class GroupController {
         var details = new GroupDetails(body.name() == null ? "" : body.name(),
                 body.description() == null ? "" : body.description(), body.startDate(), body.endDate(),
                 orZero("defaultAllocation", body.defaultAllocation()), Boolean.TRUE.equals(body.overcommit()));
+        if (body.allowedTemplateIds() != null) {
+            // Checked before the group exists, so that a wrong id leaves nothing half made.
+            var known = catalog.templates().stream().map(t -> t.id()).toList();
+            var unknown = body.allowedTemplateIds().stream().filter(t -> !known.contains(t)).toList();
+            if (!unknown.isEmpty()) {
+                throw new org.burnrate.base.InvalidInputException("allowedTemplateIds", "There is no template with id "
+                        + unknown + " that you may allow; GET /api/v1/templates lists them.");
+            }
+        }
         var created = groups.create(body.adminId(), details, BudgetJson.required("budget", body.budget()));
-        return ResponseEntity.created(URI.create("/api/v1/groups/" + created.id())).body(BudgetJson.Group.of(created));
+        if (body.allowedTemplateIds() != null) {
+            catalog.allowTemplates(created.id(), body.allowedTemplateIds());
+        }
+        return ResponseEntity.created(URI.create("/api/v1/groups/" + created.id())).body(json(created));
     }
 
     @PatchMapping("/{id}")
@@ -78,13 +93,21 @@ class GroupController {
         if (budget != null && !budget.equals(current.budget().allocated())) {
             groups.changeBudget(id, budget);
         }
-        return BudgetJson.Group.of(groups.update(id, details));
+        var updated = groups.update(id, details);
+        if (body.allowedTemplateIds() != null) {
+            catalog.allowTemplates(id, body.allowedTemplateIds());
+        }
+        return json(updated);
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a group", description = "Members are removed; the unused remainder returns to the group admin.")
     Map<String, String> delete(@PathVariable long id) {
         return Map.of("reclaimed", groups.delete(id).toString());
+    }
+
+    private BudgetJson.Group json(org.burnrate.budget.GroupView view) {
+        return BudgetJson.Group.of(view, catalog.allowedTemplates(view.id()).stream().map(t -> t.id()).toList());
     }
 
     private static ConsumptionUnits orZero(String field, @Nullable BigDecimal value) {

@@ -54,6 +54,9 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Roles.SYSTEM_ADMIN)
                         .requestMatchers("/api/v1/me").authenticated()
+                        // Providers authenticate their callbacks by signature, checked by the callback endpoint.
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/provider-callbacks/*")
+                        .permitAll()
                         .anyRequest().access(AuthorizationManagers.allOf(
                                 AuthenticatedAuthorizationManager.authenticated(), passwordChanged)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

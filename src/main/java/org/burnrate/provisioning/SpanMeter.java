@@ -1,0 +1,118 @@
+package org.burnrate.provisioning;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.burnrate.base.ConsumptionUnits;
+import org.burnrate.catalog.RateVersion;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a resource owes, computed from its confirmed state history alone: running (or, at the
+ * stopped rate, stopped) time is cut into minimum spans from the moment each period began; every
+ * started span is owed in full; each span is priced at the rate version in force at its start.
+ * Consecutive spans of one period at one version form a {@link Run}, whose total is computed once
+ * from the exact rate and rounded once. The same input always gives the same answer, which is what
+ * lets the debit job write only the difference between what is owed and what is already written.
+ */
+public final class SpanMeter {
+
+    /** A stretch of one state: running, or stopped (billed at the stopped rate). Open when {@code to} is null. */
+    public record Period(Instant from, @Nullable Instant to, boolean running) {
+    }
+
+    /**
+     * {@code count} consecutive spans of {@code spanLength} from {@code start}, at one rate version,
+     * owing {@code amount} in all.
+     */
+    public record Run(Instant start, Duration spanLength, long count, boolean running, RateVersion rate,
+            ConsumptionUnits amount) {
+
+        public Instant end() {
+            return start.plus(spanLength.multipliedBy(count));
+        }
+
+        /** What the first {@code spans} spans of the run owe: the total rounded once, never per span. */
+        public ConsumptionUnits owedAfter(long spans) {
+            return running ? rate.rate().runningCost(spans) : rate.rate().stoppedCost(spans);
+        }
+    }
+
+    private SpanMeter() {
+    }
+
+    /** The billable periods of a history: RUNNING until the next change, STOPPED likewise. */
+    public static List<Period> periods(List<StateChange> history) {
+        var periods = new ArrayList<Period>();
+        for (int i = 0; i < history.size(); i++) {
+            var change = history.get(i);
+            var to = i + 1 < history.size() ? history.get(i + 1).at() : null;
+            if (change.state() == ResourceState.RUNNING) {
+                periods.add(new Period(change.at(), to, true));
+            } else if (change.state() == ResourceState.STOPPED) {
+                periods.add(new Period(change.at(), to, false));
+            }
+        }
+        return periods;
+    }
+
+    /** Every run owed up to and including {@code now}: a span starting at {@code now} is owed. */
+    public static List<Run> owed(List<Period> periods, List<RateVersion> versions, Instant now) {
+        var runs = new ArrayList<Run>();
+        var until = now.plusNanos(1);
+        for (var period : periods) {
+            var end = period.to() == null || period.to().isAfter(until) ? until : period.to();
+            var t = period.from();
+            while (t.isBefore(end)) {
+                Optional<RateVersion> version = RateVersion.inForceAt(versions, t);
+                var next = nextVersionStart(versions, t);
+                if (version.isEmpty()) {
+                    if (next == null) {
+                        break;
+                    }
+                    t = next;
+                    continue;
+                }
+                var rate = version.get().rate();
+                var span = rate.minimumSpan();
+                var limit = next != null && next.isBefore(end) ? next : end;
+                long count = spansStartingBefore(t, limit, span);
+                boolean billable = period.running() ? rate.burnsWhileRunning() : rate.stoppedUnits().isPositive();
+                if (billable) {
+                    var amount = period.running() ? rate.runningCost(count) : rate.stoppedCost(count);
+                    runs.add(new Run(t, span, count, period.running(), version.get(), amount));
+                }
+                t = t.plus(span.multipliedBy(count));
+            }
+        }
+        return runs;
+    }
+
+    public static ConsumptionUnits total(List<Run> runs) {
+        return runs.stream().map(Run::amount).reduce(ConsumptionUnits.ZERO, ConsumptionUnits::plus);
+    }
+
+    /** The number of spans of {@code span} starting at {@code from}, {@code from + span}, … strictly before {@code limit}. */
+    static long spansStartingBefore(Instant from, Instant limit, Duration span) {
+        var length = Duration.between(from, limit);
+        if (length.isNegative() || length.isZero()) {
+            return 0;
+        }
+        long spanNanos = span.toNanos();
+        long nanos = length.toNanos();
+        return (nanos + spanNanos - 1) / spanNanos;
+    }
+
+    private static @Nullable Instant nextVersionStart(List<RateVersion> versions, Instant after) {
+        Instant next = null;
+        for (var version : versions) {
+            if (version.effectiveFrom().isAfter(after) && (next == null || version.effectiveFrom().isBefore(next))) {
+                next = version.effectiveFrom();
+            }
+        }
+        return next;
+    }
+}
