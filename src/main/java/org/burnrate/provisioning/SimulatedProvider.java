@@ -34,9 +34,9 @@ class SimulatedProvider implements ResourceProvider, DisposableBean {
     });
 
     SimulatedProvider(Clock clock, ApplicationEventPublisher events,
-            @Value("${burnrate.providers.simulated.delay:PT0S}") Duration delay,
-            @Value("${burnrate.providers.simulated.failure-rate:0}") double failureRate,
-            @Value("${burnrate.providers.simulated.seed:42}") long seed) {
+            @Value("${portal.providers.simulated.delay:PT0S}") Duration delay,
+            @Value("${portal.providers.simulated.failure-rate:0}") double failureRate,
+            @Value("${portal.providers.simulated.seed:42}") long seed) {
         if (failureRate < 0 || failureRate > 1) {
             throw new IllegalArgumentException("burnrate.providers.simulated.failure-rate is a fraction from 0 to 1");
         }
