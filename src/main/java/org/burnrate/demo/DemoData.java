@@ -10,7 +10,11 @@ import org.burnrate.budget.GroupDetails;
 import org.burnrate.budget.GroupService;
 import org.burnrate.budget.MemberRole;
 import org.burnrate.budget.MembershipService;
+import org.burnrate.catalog.BurnRate;
 import org.burnrate.catalog.CurrencySettings;
+import org.burnrate.catalog.ExhaustionPolicy;
+import org.burnrate.catalog.TemplateCatalog;
+import org.burnrate.catalog.TemplateDraft;
 
 import org.burnrate.organization.GlobalRole;
 import org.burnrate.organization.NewUser;
@@ -42,10 +46,12 @@ class DemoData implements ApplicationRunner {
     private final MembershipService members;
     private final Clock clock;
     private final CurrencySettings currency;
+    private final TemplateCatalog catalog;
 
     DemoData(UserService users, BudgetAdministration administration, GroupService groups, MembershipService members,
-            Clock clock, CurrencySettings currency) {
+            Clock clock, CurrencySettings currency, TemplateCatalog catalog) {
         this.currency = currency;
+        this.catalog = catalog;
         this.users = users;
         this.administration = administration;
         this.groups = groups;
@@ -61,7 +67,7 @@ class DemoData implements ApplicationRunner {
             }
             seedPeople();
             seedBudgets();
-            // Allowed templates come with the catalog module, which extends this seeding.
+            seedTemplates();
             log.info("Seeded the demo institution: {} people. Sign in as {} with password '{}'.",
                     users.count(), DemoInstitution.ADMIN.email(), DemoInstitution.PASSWORD);
         });
@@ -92,6 +98,24 @@ class DemoData implements ApplicationRunner {
                         ? MemberRole.MANAGER : MemberRole.MEMBER;
                 members.add(created.id(), student.email(), null, role);
             }
+        }
+    }
+
+    private void seedTemplates() {
+        var ids = new java.util.HashMap<String, Long>();
+        var perHour = java.time.Duration.ofHours(1);
+        for (var template : DemoInstitution.TEMPLATES) {
+            var draft = new TemplateDraft(template.name(), template.description(), template.kind(),
+                    template.parent() == null ? null : ids.get(template.parent()), template.billing(), "simulated",
+                    java.util.Map.of(), template.maxPerMember(), true, ExhaustionPolicy.DEFAULT);
+            var rate = new BurnRate(ConsumptionUnits.parse(template.unitsPerHour()), perHour, template.minimumSpan(),
+                    ConsumptionUnits.parse(template.stoppedUnitsPerHour()), ConsumptionUnits.parse(template.unitsPerOperation()));
+            ids.put(template.name(), catalog.create(draft, rate).id());
+        }
+        for (var group : groups.visibleGroups()) {
+            var allowed = DemoInstitution.TEMPLATES.stream().filter(t -> t.groups().contains(group.name()))
+                    .map(t -> ids.get(t.name())).toList();
+            catalog.allowTemplates(group.id(), allowed);
         }
     }
 
