@@ -222,7 +222,7 @@ public class ProvisioningService {
     /** Stops every running resource whose "start for N hours" has run out. The scheduler calls this. */
     @PreAuthorize(Roles.IS_SYSTEM_ADMIN)
     public int stopExpiredRuns() {
-        var due = readOnly.execute(status -> resources.runningWithStopAtBefore(clock.instant().plusNanos(1)).stream()
+        var due = readOnly.execute(status -> resources.runningWithStopAtReached(clock.instant()).stream()
                 .map(CloudResource::id).toList());
         int stopped = 0;
         for (long id : due) {
@@ -301,7 +301,7 @@ public class ProvisioningService {
         }
         return new Quote(template.id(), template.name(), version, rate.minimumSpan(), charge, rate.unitsPerHour(),
                 value == null ? null : value.currency().getCurrencyCode(), value == null ? null : value.valueOf(charge),
-                levels.reversed(), reason == null, reason);
+                levels, reason == null, reason);
     }
 
     private @Nullable String instanceLimitReason(TemplateView template, Payer payer) {

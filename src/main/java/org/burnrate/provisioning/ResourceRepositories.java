@@ -18,8 +18,8 @@ interface CloudResourceRepository extends JpaRepository<CloudResource, Long> {
     @Query("select r from CloudResource r where r.parentResourceId = :parentId and r.state <> 'DELETED' order by r.id")
     List<CloudResource> liveChildrenOf(long parentId);
 
-    @Query("select r from CloudResource r where r.state = 'RUNNING' and r.stopAt < :now order by r.stopAt")
-    List<CloudResource> runningWithStopAtBefore(java.time.Instant now);
+    @Query("select r from CloudResource r where r.state = 'RUNNING' and r.stopAt <= :now order by r.stopAt")
+    List<CloudResource> runningWithStopAtReached(java.time.Instant now);
 
     @Query("""
             select count(r) from CloudResource r where r.groupId = :groupId and r.ownerUserId = :userId

@@ -1,0 +1,7 @@
+package org.burnrate.provisioning;
+
+import org.burnrate.support.H2Test;
+
+@H2Test
+class ProvisioningH2Test extends ProvisioningTests {
+}
