@@ -1,0 +1,4 @@
+@NullMarked
+package org.burnrate.provisioning.api;
+
+import org.jspecify.annotations.NullMarked;
