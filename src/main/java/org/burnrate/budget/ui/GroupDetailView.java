@@ -189,7 +189,13 @@ public class GroupDetailView extends Div implements BeforeEnterObserver, HasDyna
         ledgerLink.removeAll();
         if (canEdit) {
             ledgerLink.add(AccountLedgerView.link("Group ledger", current.budget().accountId()));
+            ledgerLink.add(new Span(" · "));
         }
+        // By path, not by class: the resources page belongs to the provisioning module, which builds on this one.
+        var resources = new com.vaadin.flow.component.html.Anchor("groups/" + groupId + "/resources",
+                canEdit ? "Resources and allowed templates" : "Resources and catalog");
+        resources.setId("group-resources-link");
+        ledgerLink.add(resources);
         edit.setVisible(canEdit);
         changeBudget.setVisible(canEdit);
         delete.setVisible(canEdit);
