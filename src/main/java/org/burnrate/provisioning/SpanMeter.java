@@ -65,6 +65,10 @@ public final class SpanMeter {
         var until = now.plusNanos(1);
         for (var period : periods) {
             var end = period.to() == null || period.to().isAfter(until) ? until : period.to();
+            if (!end.isAfter(period.from())) {
+                // Confirmed, then ended at the same instant: it still started, so its first span is owed.
+                end = period.from().plusNanos(1);
+            }
             var t = period.from();
             while (t.isBefore(end)) {
                 Optional<RateVersion> version = RateVersion.inForceAt(versions, t);

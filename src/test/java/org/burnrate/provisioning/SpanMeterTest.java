@@ -106,6 +106,11 @@ class SpanMeterTest {
     }
 
     @Test
+    void aResourceStoppedTheInstantItStartedStillOwesItsFirstSpan() {
+        assertThat(owed(ranFor(Duration.ZERO), List.of(VM), TEN.plusSeconds(3600))).isEqualTo(units("0.6667"));
+    }
+
+    @Test
     void restartingStartsAFreshFirstSpan() {
         var history = List.of(new StateChange(ResourceState.RUNNING, TEN, "p", ""),
                 new StateChange(ResourceState.STOPPED, TEN.plusSeconds(10), "p", ""),

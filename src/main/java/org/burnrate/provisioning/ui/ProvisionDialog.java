@@ -36,8 +36,8 @@ import com.vaadin.flow.component.textfield.TextField;
 class ProvisionDialog extends Dialog {
 
     final TextField name = new TextField("Name");
-    final Checkbox limitRun = new Checkbox("Stop it automatically");
-    final IntegerField hours = new IntegerField("after hours");
+    final Checkbox limitRun = new Checkbox("Stop it automatically after");
+    final IntegerField hours = new IntegerField();
     final Select<ResourceView> container = new Select<>();
     final Checkbox shared = new Checkbox("Shared with the group (billed to your group-admin budget)");
     final Paragraph summary = new Paragraph();
@@ -59,7 +59,7 @@ class ProvisionDialog extends Dialog {
         this.unitValue = unitValue;
         this.onProvisioned = onProvisioned;
         setHeaderTitle("Provision " + template.name());
-        setWidth("40em");
+        setWidth("52em");
 
         name.setValue(template.name());
         name.setWidthFull();
@@ -70,6 +70,9 @@ class ProvisionDialog extends Dialog {
         hours.setValue(2);
         hours.setEnabled(false);
         hours.setStepButtonsVisible(true);
+        hours.setAriaLabel("Hours before it stops");
+        hours.setSuffixComponent(new com.vaadin.flow.component.html.Span("hours"));
+        hours.setWidth("9em");
         limitRun.addValueChangeListener(event -> hours.setEnabled(event.getValue()));
         container.setLabel("Hosting plan to put it in");
         container.setItemLabelGenerator(ResourceView::name);
