@@ -28,14 +28,14 @@ class NavigationUiTest extends UiTest {
     }
 
     @Test
-    void aSystemAdminSeesUsersAndBudgetsInTheNavigation() {
+    void aSystemAdminSeesTheAdministrationEntriesInTheNavigation() {
         signInAs(newPerson("admin", Set.of(GlobalRole.SYSTEM_ADMIN)));
 
         UI.getCurrent().navigate("");
 
         assertThat(_find(HomeView.class)).hasSize(1);
-        assertThat(navigationLabels()).containsExactly("Home", "My groups", "My budgets", "Budgets", "Users",
-                "Audit log", "Profile");
+        assertThat(navigationLabels()).containsExactly("Home", "My groups", "My budgets", "My resources", "Catalog",
+                "Budgets", "Templates", "Users", "Audit log", "Settings", "Profile");
     }
 
     @Test
@@ -43,7 +43,7 @@ class NavigationUiTest extends UiTest {
         signInAs(newPerson("student", Set.of()));
 
         UI.getCurrent().navigate("");
-        assertThat(navigationLabels()).containsExactly("Home", "My budgets", "Profile");
+        assertThat(navigationLabels()).containsExactly("Home", "My budgets", "My resources", "Catalog", "Profile");
 
         assertThatThrownBy(() -> UI.getCurrent().navigate("admin/users"))
                 .hasMessageContaining("Access is denied");
