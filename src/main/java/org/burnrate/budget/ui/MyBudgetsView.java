@@ -5,6 +5,7 @@ import jakarta.annotation.security.PermitAll;
 import org.burnrate.budget.MemberRole;
 import org.burnrate.budget.MemberView;
 import org.burnrate.budget.MembershipService;
+import org.burnrate.catalog.ui.MoneyText;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.card.Card;
@@ -26,7 +27,10 @@ public class MyBudgetsView extends Div {
     final Div cards = new Div();
     final Paragraph empty = new Paragraph("You are not in any group yet. Your instructor adds you to a group.");
 
-    MyBudgetsView(MembershipService memberships) {
+    private final java.util.Optional<org.burnrate.catalog.UnitValue> unitValue;
+
+    MyBudgetsView(MembershipService memberships, org.burnrate.catalog.CurrencySettings currency) {
+        this.unitValue = currency.current();
         addClassName("portal-view");
         cards.addClassName("portal-cards");
         empty.addClassName("portal-empty");
@@ -36,7 +40,7 @@ public class MyBudgetsView extends Div {
         add(empty, cards);
     }
 
-    private static Component card(MemberView membership) {
+    private Component card(MemberView membership) {
         var card = new Card();
         card.addClassName("portal-card");
         card.setTitle(new RouterLink(membership.groupName(), GroupDetailView.class,
@@ -44,8 +48,9 @@ public class MyBudgetsView extends Div {
         card.setSubtitle(new Paragraph(membership.role() == MemberRole.MANAGER
                 ? "Manager: you also manage this group's members"
                 : "Member"));
-        card.add(new Paragraph("Your allocation: " + membership.budget().allocated() + " units, "
-                + membership.budget().available() + " still available."),
+        var available = membership.budget().available();
+        card.add(new Paragraph("Your allocation: " + MoneyText.of(membership.budget().allocated(), unitValue) + ", "
+                + (available == null ? "unlimited" : MoneyText.of(available, unitValue)) + " still available."),
                 new BudgetBar(null, membership.budget()),
                 AccountLedgerView.link("See every movement of your allocation", membership.budget().accountId()));
         return card;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.burnrate.catalog.ui.MoneyText;
 import org.burnrate.base.ConflictException;
 import org.burnrate.base.InvalidInputException;
 import org.burnrate.base.NotFoundException;
@@ -86,7 +87,7 @@ class ProvisionDialog extends Dialog {
         summary.addClassName("provision-summary");
         levels.addColumn(level -> levelName(level.level())).setKey("level").setHeader("Level").setAutoWidth(true);
         levels.addColumn(Quote.Level::name).setKey("budget").setHeader("Budget").setAutoWidth(true);
-        levels.addColumn(level -> level.available() == null ? "unlimited" : ResourceTexts.units(level.available(),
+        levels.addColumn(level -> level.available() == null ? "unlimited" : MoneyText.of(level.available(),
                 unitValue)).setKey("available").setHeader("Available").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         levels.addColumn(level -> ResourceTexts.span(level.lastsFor())).setKey("lastsFor").setHeader("Lasts at this rate")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
@@ -137,7 +138,7 @@ class ProvisionDialog extends Dialog {
         } else {
             summary.setText(quote.unitsPerHour() + " units per hour, charged per started "
                     + ResourceTexts.span(quote.minimumSpan()) + ". Starting holds the first span: "
-                    + ResourceTexts.units(quote.minimumCharge(), unitValue) + ".");
+                    + MoneyText.of(quote.minimumCharge(), unitValue) + ".");
         }
         levels.setItems(quote.levels());
         if (quote.allowed()) {

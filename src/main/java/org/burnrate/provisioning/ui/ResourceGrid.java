@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.burnrate.catalog.ui.MoneyText;
 import org.burnrate.base.ConflictException;
 import org.burnrate.base.InvalidInputException;
 import org.burnrate.base.NotFoundException;
@@ -57,7 +58,7 @@ class ResourceGrid extends Grid<ResourceView> {
         addColumn(r -> r.runningSince() == null ? "" : ResourceTexts.moment(r.runningSince())
                 + (r.stopAt() == null ? "" : " · stops " + ResourceTexts.moment(r.stopAt())))
                 .setKey("running").setHeader("Running since").setAutoWidth(true);
-        addColumn(r -> ResourceTexts.units(r.costSoFar(), unitValue.get())).setKey("cost").setHeader("Cost so far")
+        addColumn(r -> MoneyText.of(r.costSoFar(), unitValue.get())).setKey("cost").setHeader("Cost so far")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         addComponentColumn(this::actions).setKey("actions").setHeader("").setAutoWidth(true).setFlexGrow(0);
         addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

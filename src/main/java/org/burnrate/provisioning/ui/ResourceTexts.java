@@ -5,12 +5,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Optional;
 
-import org.burnrate.base.ConsumptionUnits;
 import org.burnrate.catalog.BurnRate;
 import org.burnrate.catalog.TemplateView;
-import org.burnrate.catalog.UnitValue;
 import org.jspecify.annotations.Nullable;
 
 /** How units, money, spans and rates read on screen. */
@@ -20,12 +17,6 @@ final class ResourceTexts {
             .withZone(ZoneId.systemDefault());
 
     private ResourceTexts() {
-    }
-
-    /** "0.6667 units (0.03 EUR)", or just the units while no currency is set. */
-    static String units(ConsumptionUnits units, Optional<UnitValue> value) {
-        return units + " units" + value.map(v -> " (" + v.valueOf(units).toPlainString() + " "
-                + v.currency().getCurrencyCode() + ")").orElse("");
     }
 
     /** "1 min", "24 h", "2 h 30 min", "3 d". */
