@@ -27,16 +27,28 @@ class SimulatedProvider implements ResourceProvider, DisposableBean {
     private final Duration delay;
     private final double failureRate;
     private final Random random;
+    private final Later later;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         var thread = new Thread(runnable, "simulated-provider");
         thread.setDaemon(true);
         return thread;
     });
 
+    /** Runs the delayed confirmation; tests replace it to run confirmations when they choose. */
+    interface Later {
+        void run(Runnable task, Duration delay);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
     SimulatedProvider(Clock clock, ApplicationEventPublisher events,
             @Value("${portal.providers.simulated.delay:PT0S}") Duration delay,
             @Value("${portal.providers.simulated.failure-rate:0}") double failureRate,
             @Value("${portal.providers.simulated.seed:42}") long seed) {
+        this(clock, events, delay, failureRate, seed, null);
+    }
+
+    SimulatedProvider(Clock clock, ApplicationEventPublisher events, Duration delay, double failureRate, long seed,
+            @org.jspecify.annotations.Nullable Later later) {
         if (failureRate < 0 || failureRate > 1) {
             throw new IllegalArgumentException("burnrate.providers.simulated.failure-rate is a fraction from 0 to 1");
         }
@@ -45,6 +57,8 @@ class SimulatedProvider implements ResourceProvider, DisposableBean {
         this.delay = delay;
         this.failureRate = failureRate;
         this.random = new Random(seed);
+        this.later = later != null ? later
+                : (task, wait) -> timer.schedule(task, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -85,8 +99,8 @@ class SimulatedProvider implements ResourceProvider, DisposableBean {
         if (delay.isZero() || delay.isNegative()) {
             return ProviderResponse.confirmed(result, clock.instant(), ref(request));
         }
-        timer.schedule(() -> events.publishEvent(new ProviderReport(NAME, request.resourceId(), result,
-                clock.instant(), ref(request), null)), delay.toMillis(), TimeUnit.MILLISECONDS);
+        later.run(() -> events.publishEvent(new ProviderReport(NAME, request.resourceId(), result, clock.instant(),
+                ref(request), null)), delay);
         return ProviderResponse.accepted(ref(request));
     }
 

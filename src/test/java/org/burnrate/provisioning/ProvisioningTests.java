@@ -75,6 +75,8 @@ abstract class ProvisioningTests {
     Ledger ledger;
     @Autowired
     TestClock clock;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
 
     String lopez;
     String ada;
@@ -331,6 +333,22 @@ abstract class ProvisioningTests {
         assertThatThrownBy(() -> SystemActor.call(() -> provisioning.applyProviderReport(wrongProvider)))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(provisioning.get(created.id()).history()).hasSize(3);
+    }
+
+    @Test
+    void aStateChangeTheProviderReportsLaterIsApplied() {
+        SignIn.as(directory, ada);
+        var created = provision(vm, "vm");
+        clock.advance(Duration.ofMinutes(3));
+
+        // The VM shut itself down; the provider says so as an event, as the simulated provider does after its delay.
+        events.publishEvent(new ProviderReport("simulated", created.id(), ResourceState.STOPPED, clock.instant(), null,
+                "shut down by its user"));
+
+        var after = provisioning.get(created.id());
+        assertThat(after.state()).isEqualTo(ResourceState.STOPPED);
+        assertThat(after.history().getLast().note()).isEqualTo("shut down by its user");
+        assertThat(after.costSoFar()).as("three started minutes").isEqualTo(units("2"));
     }
 
     @Test
