@@ -414,6 +414,98 @@ public class Ledger {
     }
 
     /** Locks the account and its ancestors, root first, one row at a time, and returns them root first. */
+    /**
+     * Writes a chunk of span debits in one transaction: every account concerned is locked once,
+     * root first; spans already written (by an earlier run or another node) are skipped; a first
+     * span converts its run's hold; each account's figures change once, by the chunk's total for it.
+     * A debit is not refused for lack of budget: the resource ran, so the consumption happened; the
+     * exhaustion rules stop what would run on without budget.
+     *
+     * @return the number of DEBIT lines written
+     */
+    public int debitSpans(List<SpanDebit> debits) {
+        if (debits.isEmpty()) {
+            return 0;
+        }
+        var leafIds = debits.stream().map(SpanDebit::leafAccountId).collect(java.util.stream.Collectors.toSet());
+        java.util.Map<Long, List<Long>> chains = new java.util.HashMap<>();
+        java.util.Set<Long> involved = new java.util.HashSet<>();
+        for (Object[] row : accounts.findPaths(leafIds)) {
+            var chain = Arrays.stream(((String) row[1]).split("/")).filter(part -> !part.isEmpty()).map(Long::valueOf)
+                    .toList();
+            chains.put((Long) row[0], chain);
+            involved.addAll(chain);
+        }
+        java.util.Map<Long, Integer> depth = new java.util.HashMap<>();
+        chains.values().forEach(chain -> {
+            for (int i = 0; i < chain.size(); i++) {
+                depth.put(chain.get(i), i);
+            }
+        });
+        // Root first, then level by level in id order: the order every ledger operation locks in.
+        java.util.Map<Long, LedgerAccount> locked = new java.util.HashMap<>();
+        involved.stream().sorted(java.util.Comparator.<Long>comparingInt(depth::get).thenComparing(id -> id))
+                .forEach(id -> locked.put(id, lock(id)));
+
+        var resourceIds = debits.stream().map(SpanDebit::resourceId).collect(java.util.stream.Collectors.toSet());
+        var from = debits.stream().map(SpanDebit::spanStart).min(java.util.Comparator.naturalOrder()).orElseThrow();
+        java.util.Set<String> written = new java.util.HashSet<>();
+        for (Object[] row : lines.spansFrom(resourceIds, from)) {
+            written.add(row[0] + "@" + row[1]);
+        }
+        var holdIds = debits.stream().map(SpanDebit::convertsHoldLineId).filter(java.util.Objects::nonNull).toList();
+        java.util.Set<Long> settled = new java.util.HashSet<>(holdIds.isEmpty() ? List.of() : lines.settledHolds(holdIds));
+
+        var now = clock.instant();
+        String actor = currentUser.actorName();
+        java.util.Map<Long, ConsumptionUnits> consumed = new java.util.HashMap<>();
+        java.util.Map<Long, ConsumptionUnits> released = new java.util.HashMap<>();
+        List<LedgerLine> batch = new ArrayList<>();
+        int count = 0;
+        for (var debit : debits) {
+            if (!written.add(debit.resourceId() + "@" + debit.spanStart())) {
+                continue;
+            }
+            var chain = chains.get(debit.leafAccountId());
+            if (chain == null) {
+                throw unknown(debit.leafAccountId());
+            }
+            Long hold = debit.convertsHoldLineId();
+            if (hold != null && settled.add(hold)) {
+                var holdLine = loadHold(hold);
+                batch.add(new LedgerLine(debit.leafAccountId(), null, LineType.RELEASE, holdLine.getAmount(), now, actor,
+                        debit.reason(), null, hold, null).about(debit.resourceId()));
+                chain.forEach(id -> released.merge(id, holdLine.getAmount(), ConsumptionUnits::plus));
+            } else {
+                hold = null;
+            }
+            batch.add(new LedgerLine(debit.leafAccountId(), null, LineType.DEBIT, debit.amount(), now, actor,
+                    debit.reason(), null, hold, null).explainedBy(debit));
+            chain.forEach(id -> consumed.merge(id, debit.amount(), ConsumptionUnits::plus));
+            count++;
+        }
+        lines.saveAll(batch);
+        consumed.forEach((id, amount) -> locked.get(id).consume(amount));
+        released.forEach((id, amount) -> locked.get(id).hold(amount.negate()));
+        return count;
+    }
+
+    /** The start of the latest span written for each resource that has one. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Instant> lastSpanStarts(java.util.Collection<Long> resourceIds) {
+        java.util.Map<Long, Instant> last = new java.util.HashMap<>();
+        if (!resourceIds.isEmpty()) {
+            lines.lastSpanStarts(resourceIds).forEach(row -> last.put((Long) row[0], (Instant) row[1]));
+        }
+        return last;
+    }
+
+    /** What has been debited for a resource so far, in all. */
+    @Transactional(readOnly = true)
+    public ConsumptionUnits debitedFor(long resourceId) {
+        return ConsumptionUnits.rounded(lines.debitedFor(resourceId));
+    }
+
     /** The ids of the account's chain, from the organization down to the account itself. */
     @Transactional(readOnly = true)
     public List<Long> ancestry(long accountId) {

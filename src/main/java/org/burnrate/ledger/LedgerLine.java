@@ -62,6 +62,24 @@ class LedgerLine {
     @Column(name = "corrects_line_id")
     private @Nullable Long correctsLineId;
 
+    @Column(name = "resource_id")
+    private @Nullable Long resourceId;
+
+    @Column(name = "rate_version_id")
+    private @Nullable Long rateVersionId;
+
+    @Column(name = "span_start")
+    private @Nullable Instant spanStart;
+
+    @Column(name = "span_end")
+    private @Nullable Instant spanEnd;
+
+    @Column(name = "unit_value", precision = 19, scale = 6)
+    private java.math.@Nullable BigDecimal unitValue;
+
+    @Column(length = 3)
+    private @Nullable String currency;
+
     protected LedgerLine() {
         this.type = LineType.ADJUSTMENT;
         this.amount = ConsumptionUnits.ZERO;
@@ -86,6 +104,47 @@ class LedgerLine {
         this.idempotencyKey = idempotencyKey;
         this.holdLineId = holdLineId;
         this.correctsLineId = correctsLineId;
+    }
+
+    /** A line that says what it charges for: which resource, which span, at which rate and unit value. */
+    LedgerLine explainedBy(SpanDebit debit) {
+        this.resourceId = debit.resourceId();
+        this.rateVersionId = debit.rateVersionId();
+        this.spanStart = debit.spanStart();
+        this.spanEnd = debit.spanEnd();
+        this.unitValue = debit.unitValue();
+        this.currency = debit.currency();
+        return this;
+    }
+
+    /** A line about a resource without a span (a hold, its release). */
+    LedgerLine about(@Nullable Long resourceId) {
+        this.resourceId = resourceId;
+        return this;
+    }
+
+    @Nullable Long getResourceId() {
+        return resourceId;
+    }
+
+    @Nullable Long getRateVersionId() {
+        return rateVersionId;
+    }
+
+    @Nullable Instant getSpanStart() {
+        return spanStart;
+    }
+
+    @Nullable Instant getSpanEnd() {
+        return spanEnd;
+    }
+
+    java.math.@Nullable BigDecimal getUnitValue() {
+        return unitValue;
+    }
+
+    @Nullable String getCurrency() {
+        return currency;
     }
 
     long getId() {

@@ -16,6 +16,9 @@ interface LedgerAccountRepository extends JpaRepository<LedgerAccount, Long> {
     @Query("select a.path from LedgerAccount a where a.id = :id")
     Optional<String> findPath(@Param("id") long id);
 
+    @Query("select a.id, a.path from LedgerAccount a where a.id in :ids")
+    List<Object[]> findPaths(@Param("ids") java.util.Collection<Long> ids);
+
     @Query("select a.id from LedgerAccount a where a.parentId = :parentId and a.closedAt is null order by a.id")
     List<Long> findOpenChildIds(@Param("parentId") long parentId);
 }
@@ -35,6 +38,24 @@ interface LedgerLineRepository extends JpaRepository<LedgerLine, Long> {
             Pageable pageable);
 
     Optional<LedgerLine> findByIdempotencyKey(String idempotencyKey);
+
+    /** The latest span written per resource: an index seek per resource, however many lines exist. */
+    @Query("""
+            select l.resourceId, max(l.spanStart) from LedgerLine l
+            where l.resourceId in :resourceIds and l.spanStart is not null group by l.resourceId""")
+    List<Object[]> lastSpanStarts(@Param("resourceIds") java.util.Collection<Long> resourceIds);
+
+    @Query("""
+            select l.resourceId, l.spanStart from LedgerLine l
+            where l.resourceId in :resourceIds and l.spanStart >= :from""")
+    List<Object[]> spansFrom(@Param("resourceIds") java.util.Collection<Long> resourceIds,
+            @Param("from") java.time.Instant from);
+
+    @Query("select l.holdLineId from LedgerLine l where l.holdLineId in :holdIds and l.type = 'RELEASE'")
+    List<Long> settledHolds(@Param("holdIds") java.util.Collection<Long> holdIds);
+
+    @Query("select coalesce(sum(l.amount), 0) from LedgerLine l where l.resourceId = :resourceId and l.type = 'DEBIT'")
+    java.math.BigDecimal debitedFor(@Param("resourceId") long resourceId);
 
     boolean existsByHoldLineIdAndType(long holdLineId, LineType type);
 

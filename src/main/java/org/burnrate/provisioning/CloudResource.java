@@ -82,6 +82,10 @@ class CloudResource {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** False while the debit job may still owe something for this resource: set on every confirmed change. */
+    @Column(nullable = false)
+    private boolean metered;
+
     protected CloudResource() {
         this.name = "";
         this.state = ResourceState.REQUESTED;
@@ -174,6 +178,7 @@ class CloudResource {
         pendingHoldLineId = null;
         pendingAction = null;
         state = confirmed;
+        metered = false;
         return new StateChangeOutcome(holdForRun, holdToRelease);
     }
 
@@ -208,6 +213,10 @@ class CloudResource {
 
     long id() {
         return id == null ? 0 : id;
+    }
+
+    long version() {
+        return version;
     }
 
     long groupId() {

@@ -9,6 +9,13 @@ import org.springframework.data.jpa.repository.Query;
 
 interface CloudResourceRepository extends JpaRepository<CloudResource, Long> {
 
+    @Query("select r.id from CloudResource r where r.metered = false and r.id > :afterId order by r.id")
+    List<Long> unmeteredAfter(long afterId, org.springframework.data.domain.Limit limit);
+
+    @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update CloudResource r set r.metered = true where r.id = :id and r.version = :version")
+    int markMetered(long id, long version);
+
     @Query("select r from CloudResource r where r.ownerUserId = :userId and r.state <> 'DELETED' order by r.createdAt desc, r.id desc")
     List<CloudResource> liveOwnedBy(long userId);
 

@@ -78,6 +78,10 @@ class ResourceStateChange {
         return at;
     }
 
+    @Nullable Long holdLineId() {
+        return holdLineId;
+    }
+
     StateChange view() {
         return new StateChange(state, at, confirmedBy, note);
     }

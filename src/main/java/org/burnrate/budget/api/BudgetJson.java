@@ -82,7 +82,9 @@ final class BudgetJson {
 
         static Line of(LedgerLineView line) {
             return new Line(line.id(), line.accountId(), line.counterAccountId(), line.type().name(),
-                    line.amount().toString(), line.at(), null, null, null, null, null, null, line.actor(),
+                    line.amount().toString(), line.at(), line.resourceId(), line.rateVersionId(), line.spanStart(),
+                    line.spanEnd(), line.unitValue() == null ? null : line.unitValue().toPlainString(), line.currency(),
+                    line.actor(),
                     line.reason(), line.holdLineId(), line.correctsLineId());
         }
     }

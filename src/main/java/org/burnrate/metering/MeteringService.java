@@ -1,0 +1,218 @@
+package org.burnrate.metering;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.burnrate.catalog.Billing;
+import org.burnrate.catalog.CurrencySettings;
+import org.burnrate.catalog.RateVersion;
+import org.burnrate.catalog.TemplateDirectory;
+import org.burnrate.catalog.TemplateView;
+import org.burnrate.catalog.UnitValue;
+import org.burnrate.ledger.Ledger;
+import org.burnrate.ledger.SpanDebit;
+import org.burnrate.provisioning.MeteringFeed;
+import org.burnrate.provisioning.MeteringFeed.BillableResource;
+import org.burnrate.provisioning.ResourceState;
+import org.burnrate.provisioning.SpanMeter;
+import org.burnrate.security.Roles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Debits what resources owe. For each resource that may owe something, its confirmed history is
+ * priced span by span ({@link SpanMeter}) up to now, the spans after the last one written are
+ * written, and the rest is left alone: what is owed minus what exists, so a second run, a run on
+ * another node, or a run after hours of downtime writes exactly what is missing. Resources are
+ * handled in chunks that each commit on their own; a chunk that fails is retried one resource at a
+ * time, and a resource that still fails is logged, counted and tried again next run.
+ */
+@Service
+public class MeteringService {
+
+    private static final Logger log = LoggerFactory.getLogger(MeteringService.class);
+
+    private final MeteringFeed feed;
+    private final Ledger ledger;
+    private final TemplateDirectory templates;
+    private final CurrencySettings currency;
+    private final MeteringRunRepository runs;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final int chunkSize;
+    private final String node;
+
+    MeteringService(MeteringFeed feed, Ledger ledger, TemplateDirectory templates, CurrencySettings currency,
+            MeteringRunRepository runs, PlatformTransactionManager transactions, Clock clock,
+            @Value("${portal.metering.chunk-size:500}") int chunkSize) {
+        this.feed = feed;
+        this.ledger = ledger;
+        this.templates = templates;
+        this.currency = currency;
+        this.runs = runs;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.chunkSize = chunkSize;
+        this.node = nodeName();
+    }
+
+    /** Meters every resource up to now and answers what the run did. */
+    @PreAuthorize(Roles.IS_SYSTEM_ADMIN)
+    public MeteringRunView run(String trigger) {
+        var started = System.nanoTime();
+        var now = clock.instant();
+        var run = transaction.execute(status -> runs.save(new MeteringRun(node, trigger, now, now)));
+        var context = new RunContext(now);
+        long afterId = 0;
+        while (true) {
+            var ids = feed.unmetered(afterId, chunkSize);
+            if (ids.isEmpty()) {
+                break;
+            }
+            afterId = ids.getLast();
+            try {
+                context.lines += transaction.execute(status -> meterChunk(ids, context));
+            } catch (RuntimeException chunkFailure) {
+                // Find the culprit: each resource on its own, so one bad resource does not hold back the rest.
+                for (long id : ids) {
+                    try {
+                        context.lines += transaction.execute(status -> meterChunk(List.of(id), context));
+                    } catch (RuntimeException e) {
+                        context.errors++;
+                        context.lastError = "resource " + id + ": " + e.getMessage();
+                        log.warn("Metering resource {} failed; it is retried next run", id, e);
+                    }
+                }
+            }
+            context.resources += ids.size();
+        }
+        var took = Duration.ofNanos(System.nanoTime() - started);
+        var finished = transaction.execute(status -> {
+            var saved = runs.findById(run.id()).orElseThrow();
+            saved.finish(clock.instant(), took, context.resources, context.lines, context.errors, context.lastError);
+            return saved.view();
+        });
+        if (context.lines > 0 || context.errors > 0) {
+            log.info("Metering run {}: {} resources, {} lines, {} errors in {} ms", finished.id(), context.resources,
+                    context.lines, context.errors, took.toMillis());
+        }
+        return finished;
+    }
+
+    /** The lag and the last runs. */
+    @PreAuthorize(Roles.IS_SYSTEM_ADMIN)
+    @Transactional(readOnly = true)
+    public MeteringStatus status() {
+        var lastFinished = runs.findFirstByFinishedAtIsNotNullOrderByMeteredUpToDesc();
+        var lag = lastFinished.map(r -> Duration.between(r.view().meteredUpTo(), clock.instant())).orElse(null);
+        return new MeteringStatus(lag, feed.unmetered(0, 100_000).size(),
+                runs.findTop20ByOrderByStartedAtDescIdDesc().stream().map(MeteringRun::view).toList());
+    }
+
+    /** What one run reuses across chunks: rates per template, the unit values, and its counters. */
+    private final class RunContext {
+        final Instant now;
+        final Map<Long, TemplateView> templateById = new HashMap<>();
+        final Map<Long, List<RateVersion>> ratesById = new HashMap<>();
+        final List<UnitValue> unitValues;
+        int resources;
+        int lines;
+        int errors;
+        String lastError;
+
+        RunContext(Instant now) {
+            this.now = now;
+            this.unitValues = currency.history();
+        }
+
+        UnitValue unitValueAt(Instant at) {
+            return unitValues.stream().filter(v -> !v.effectiveFrom().isAfter(at)).findFirst().orElse(null);
+        }
+    }
+
+    private int meterChunk(List<Long> ids, RunContext context) {
+        var resources = feed.load(ids);
+        var lastWritten = ledger.lastSpanStarts(ids);
+        List<SpanDebit> debits = new ArrayList<>();
+        List<BillableResource> done = new ArrayList<>();
+        for (var resource : resources) {
+            var template = context.templateById.computeIfAbsent(resource.templateId(),
+                    id -> templates.find(id).orElseThrow());
+            var rates = context.ratesById.computeIfAbsent(resource.templateId(), templates::rates);
+            if (template.billing() == Billing.TIME) {
+                owedSpans(resource, template, rates, lastWritten.get(resource.id()), context, debits);
+            }
+            if (owesNothingMore(resource, template, rates, context.now)) {
+                done.add(resource);
+            }
+        }
+        int written = ledger.debitSpans(debits);
+        feed.markMetered(done);
+        return written;
+    }
+
+    /** The spans after the last one written, each the difference of its run's rounded running total. */
+    private void owedSpans(BillableResource resource, TemplateView template, List<RateVersion> rates,
+            Instant lastWritten, RunContext context, List<SpanDebit> debits) {
+        for (var run : SpanMeter.owed(SpanMeter.periods(resource.history()), rates, context.now)) {
+            long first = 0;
+            if (lastWritten != null && !lastWritten.isBefore(run.start())) {
+                first = Duration.between(run.start(), lastWritten).toNanos() / run.spanLength().toNanos() + 1;
+            }
+            var before = run.owedAfter(first);
+            for (long k = first; k < run.count(); k++) {
+                var after = run.owedAfter(k + 1);
+                var amount = after.minus(before);
+                before = after;
+                if (!amount.isPositive()) {
+                    continue;
+                }
+                var spanStart = run.start().plus(run.spanLength().multipliedBy(k));
+                var spanEnd = spanStart.plus(run.spanLength());
+                var value = context.unitValueAt(spanStart);
+                var hold = k == 0 && run.running() ? resource.holdsByRunStart().get(run.start()) : null;
+                debits.add(new SpanDebit(resource.accountId(), resource.id(), amount, run.rate().id(), spanStart,
+                        spanEnd, value == null ? null : value.valuePerUnit(),
+                        value == null ? null : value.currency().getCurrencyCode(), hold,
+                        "'" + resource.name() + "' (" + template.name() + ") " + (run.running() ? "running" : "stopped")
+                                + ", span from " + spanStart));
+            }
+        }
+    }
+
+    /** A resource that is not running and burns nothing while stopped owes nothing after this run. */
+    private static boolean owesNothingMore(BillableResource resource, TemplateView template, List<RateVersion> rates,
+            Instant now) {
+        if (resource.state() == ResourceState.RUNNING || resource.state() == ResourceState.REQUESTED
+                || resource.state() == ResourceState.PROVISIONING) {
+            return false;
+        }
+        if (resource.state() == ResourceState.STOPPED && template.billing() == Billing.TIME) {
+            boolean stoppedRateNowOrLater = rates.stream().anyMatch(v -> v.rate().stoppedUnits().isPositive()
+                    && (v.effectiveFrom().isAfter(now) || RateVersion.inForceAt(rates, now).orElse(v) == v));
+            return !stoppedRateNowOrLater;
+        }
+        return true;
+    }
+
+    private static String nodeName() {
+        try {
+            return InetAddress.getLocalHost().getHostName() + "/" + ProcessHandle.current().pid();
+        } catch (java.io.IOException e) {
+            return "node/" + ProcessHandle.current().pid();
+        }
+    }
+
+}

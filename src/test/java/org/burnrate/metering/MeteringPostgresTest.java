@@ -1,0 +1,7 @@
+package org.burnrate.metering;
+
+import org.burnrate.support.PostgresTest;
+
+@PostgresTest
+class MeteringPostgresTest extends MeteringTests {
+}

@@ -1,0 +1,263 @@
+package org.burnrate.metering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.burnrate.base.ConsumptionUnits;
+import org.burnrate.budget.BudgetAdministration;
+import org.burnrate.budget.GroupDetails;
+import org.burnrate.budget.GroupService;
+import org.burnrate.budget.GroupView;
+import org.burnrate.budget.MemberRole;
+import org.burnrate.budget.MemberView;
+import org.burnrate.budget.MembershipService;
+import org.burnrate.catalog.Billing;
+import org.burnrate.catalog.BurnRate;
+import org.burnrate.catalog.CurrencySettings;
+import org.burnrate.catalog.ExhaustionPolicy;
+import org.burnrate.catalog.TemplateCatalog;
+import org.burnrate.catalog.TemplateDraft;
+import org.burnrate.catalog.TemplateKind;
+import org.burnrate.catalog.TemplateView;
+import org.burnrate.ledger.Ledger;
+import org.burnrate.ledger.LedgerLineView;
+import org.burnrate.ledger.LineType;
+import org.burnrate.organization.GlobalRole;
+import org.burnrate.organization.NewUser;
+import org.burnrate.organization.UserService;
+import org.burnrate.provisioning.MeteringFeed;
+import org.burnrate.provisioning.ProvisioningService;
+import org.burnrate.provisioning.ProvisioningService.ProvisionRequest;
+import org.burnrate.provisioning.ResourceView;
+import org.burnrate.security.PortalUserDirectory;
+import org.burnrate.security.SystemActor;
+import org.burnrate.support.SignIn;
+import org.burnrate.support.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+
+/** The debit job with an injected clock, through the services; on H2 and PostgreSQL. */
+abstract class MeteringTests {
+
+    @Autowired
+    MeteringService metering;
+    @Autowired
+    MeteringFeed feed;
+    @Autowired
+    ProvisioningService provisioning;
+    @Autowired
+    TemplateCatalog catalog;
+    @Autowired
+    CurrencySettings currency;
+    @Autowired
+    BudgetAdministration administration;
+    @Autowired
+    GroupService groups;
+    @Autowired
+    MembershipService members;
+    @Autowired
+    UserService users;
+    @Autowired
+    PortalUserDirectory directory;
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    TestClock clock;
+
+    String sysadmin;
+    String ada;
+    GroupView lab;
+    MemberView adaInLab;
+    TemplateView vm;
+    TemplateView database;
+
+    static ConsumptionUnits units(String amount) {
+        return ConsumptionUnits.parse(amount);
+    }
+
+    @BeforeEach
+    void aLabWithAStudentAndTheSeedsTemplates() {
+        clock.reset();
+        // Earlier runs of other tests leave nothing for this one to meter at this moment.
+        SystemActor.run(() -> metering.run("test setup"));
+        sysadmin = person("sysadmin", Set.of(GlobalRole.SYSTEM_ADMIN));
+        String lopez = person("lopez", Set.of());
+        ada = person("ada", Set.of());
+        SignIn.as(directory, sysadmin);
+        currency.set("EUR", new BigDecimal("0.05"), null);
+        administration.appoint(lopez, units("20000"), null, null);
+        String tag = " " + UUID.randomUUID();
+        vm = template("VM" + tag, "40", Duration.ofMinutes(1));
+        database = template("Database" + tag, "2", Duration.ofHours(24));
+        SignIn.as(directory, lopez);
+        lab = groups.create(null, new GroupDetails("Lab" + tag, "", LocalDate.of(2026, 9, 1), LocalDate.of(2027, 1, 31),
+                units("1000"), false), units("10000"));
+        adaInLab = members.add(lab.id(), ada, null, MemberRole.MEMBER);
+        catalog.allowTemplates(lab.id(), List.of(vm.id(), database.id()));
+        SignIn.as(directory, ada);
+    }
+
+    @AfterEach
+    void ledgerStillAddsUp() {
+        SignIn.out();
+        assertThat(ledger.verifyBalances()).isEmpty();
+        clock.reset();
+    }
+
+    String person(String kind, Set<GlobalRole> roles) {
+        String email = kind + "-" + UUID.randomUUID() + "@metering.test";
+        SystemActor.run(() -> users.create(new NewUser(email, "The " + kind, "a long test password", roles, false)));
+        return email;
+    }
+
+    TemplateView template(String name, String unitsPerHour, Duration minimumSpan) {
+        return catalog.create(new TemplateDraft(name, "", TemplateKind.STANDALONE, null, Billing.TIME, "simulated",
+                Map.of(), null, true, ExhaustionPolicy.DEFAULT),
+                BurnRate.running(units(unitsPerHour), Duration.ofHours(1), minimumSpan));
+    }
+
+    ResourceView provision(TemplateView template) {
+        return provisioning.provision(lab.id(), new ProvisionRequest(template.id(), "res", null, null, false));
+    }
+
+    MeteringRunView meter() {
+        return SystemActor.call(() -> metering.run("test"));
+    }
+
+    List<LedgerLineView> debitsOf(long resourceId) {
+        return SystemActor.call(() -> ledger.lines(adaInLab.budget().accountId(), Set.of(LineType.DEBIT), null, null,
+                PageRequest.of(0, 1000))).getContent().stream().filter(l -> Long.valueOf(resourceId).equals(l.resourceId()))
+                .toList();
+    }
+
+    ConsumptionUnits consumed() {
+        return ledger.balance(adaInLab.budget().accountId()).consumed();
+    }
+
+    @Test
+    void ninetySecondsOfAVmAreTwoSpansOfOnePointThreeThreeThreeThreeInAll() {
+        var created = provision(vm);
+        clock.advance(Duration.ofSeconds(90));
+        provisioning.stop(created.id());
+
+        var run = meter();
+
+        var debits = debitsOf(created.id());
+        assertThat(run.linesWritten()).isEqualTo(2);
+        assertThat(debits).extracting(LedgerLineView::amount).containsExactlyInAnyOrder(units("0.6667"), units("0.6666"));
+        assertThat(consumed()).isEqualTo(units("1.3333"));
+        assertThat(ledger.balance(adaInLab.budget().accountId()).held()).as("the start's hold was converted")
+                .isEqualTo(ConsumptionUnits.ZERO);
+        var first = debits.stream().filter(l -> l.spanStart().equals(created.runningSince())).findFirst().orElseThrow();
+        assertThat(first.rateVersionId()).isEqualTo(vm.currentRate().id());
+        assertThat(first.spanEnd()).isEqualTo(created.runningSince().plusSeconds(60));
+        assertThat(first.unitValue()).isEqualByComparingTo("0.05");
+        assertThat(first.currency()).isEqualTo("EUR");
+        assertThat(first.holdLineId()).isNotNull();
+        assertThat(feed.unmetered(0, 100_000)).as("a stopped VM owes nothing more").doesNotContain(created.id());
+    }
+
+    @Test
+    void sixtyMinutesOfAVmCostExactlyForty() {
+        var created = provision(vm);
+        clock.advance(Duration.ofMinutes(60));
+        provisioning.stop(created.id());
+        meter();
+
+        assertThat(debitsOf(created.id())).hasSize(60);
+        assertThat(consumed()).isEqualTo(units("40.0000"));
+        assertThat(ledger.debitedFor(created.id())).isEqualTo(provisioning.get(created.id()).costSoFar());
+    }
+
+    @Test
+    void aDatabaseIsChargedFortyEightAtStartAndFortyEightMoreAtHourTwentyFour() {
+        var created = provision(database);
+        meter();
+        assertThat(consumed()).isEqualTo(units("48"));
+        clock.advance(Duration.ofHours(24).minusSeconds(1));
+        meter();
+        assertThat(consumed()).isEqualTo(units("48"));
+        clock.advance(Duration.ofSeconds(1));
+        meter();
+        assertThat(consumed()).isEqualTo(units("96"));
+        assertThat(debitsOf(created.id())).hasSize(2);
+    }
+
+    @Test
+    void aRateChangeAtHalfPastTenPricesTheSpansFromThenOnAtTheNewRate() {
+        var created = provision(vm);
+        SignIn.as(directory, sysadmin);
+        var newRate = catalog.scheduleRate(vm.id(), BurnRate.running(units("60"), Duration.ofHours(1),
+                Duration.ofMinutes(1)), clock.instant().plus(Duration.ofMinutes(30)));
+        SignIn.as(directory, ada);
+        clock.advance(Duration.ofMinutes(60));
+        provisioning.stop(created.id());
+        meter();
+
+        var debits = debitsOf(created.id());
+        assertThat(consumed()).isEqualTo(units("50.0000"));
+        assertThat(debits.stream().filter(l -> newRate.id() == l.rateVersionId())).hasSize(30);
+    }
+
+    @Test
+    void runningAgainWritesNothingAndCatchUpAfterSixHoursWritesExactlyWhatIsOwed() {
+        var created = provision(vm);
+        assertThat(meter().linesWritten()).isEqualTo(1);
+        assertThat(meter().linesWritten()).as("a second run at the same moment").isZero();
+
+        clock.advance(Duration.ofHours(6));
+        var catchUp = meter();
+        // Other tests' resources in this database may owe something too; this VM's share is exact.
+        assertThat(catchUp.linesWritten()).isGreaterThanOrEqualTo(360);
+        assertThat(debitsOf(created.id())).hasSize(361);
+        assertThat(consumed()).as("361 started minutes").isEqualTo(units("240.6667"));
+        assertThat(meter().linesWritten()).isZero();
+        assertThat(debitsOf(created.id())).hasSize(361);
+        assertThat(ledger.debitedFor(created.id())).isEqualTo(provisioning.get(created.id()).costSoFar());
+    }
+
+    @Test
+    void twoNodesMeteringAtOnceWriteEveryOwedSpanExactlyOnce() throws Exception {
+        List<ResourceView> created = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            created.add(provisioning.provision(lab.id(), new ProvisionRequest(vm.id(), "vm " + i, null, null, false)));
+        }
+        clock.advance(Duration.ofMinutes(30));
+        var start = new CountDownLatch(1);
+        List<Future<MeteringRunView>> runs = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(4)) {
+            for (int node = 0; node < 4; node++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return SystemActor.call(() -> metering.run("node"));
+                }));
+            }
+            start.countDown();
+            int written = 0;
+            for (var run : runs) {
+                var result = run.get(120, TimeUnit.SECONDS);
+                written += result.linesWritten();
+            }
+            assertThat(written).as("at least these two VMs' spans, written once between the four").isGreaterThanOrEqualTo(2 * 31);
+        }
+        for (var resource : created) {
+            assertThat(debitsOf(resource.id())).hasSize(31);
+            assertThat(ledger.debitedFor(resource.id())).isEqualTo(units("20.6667"));
+        }
+    }
+}
