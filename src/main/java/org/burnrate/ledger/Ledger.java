@@ -500,6 +500,12 @@ public class Ledger {
         return last;
     }
 
+    /** The lines about a resource (its holds, releases and span debits), newest first. */
+    @Transactional(readOnly = true)
+    public Page<LedgerLineView> linesOfResource(long resourceId, Pageable pageable) {
+        return lines.ofResource(resourceId, pageable).map(LedgerLineView::of);
+    }
+
     /** What has been debited for a resource so far, in all. */
     @Transactional(readOnly = true)
     public ConsumptionUnits debitedFor(long resourceId) {

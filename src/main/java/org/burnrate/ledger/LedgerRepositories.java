@@ -51,6 +51,10 @@ interface LedgerLineRepository extends JpaRepository<LedgerLine, Long> {
     List<Object[]> spansFrom(@Param("resourceIds") java.util.Collection<Long> resourceIds,
             @Param("from") java.time.Instant from);
 
+    @Query("select l from LedgerLine l where l.resourceId = :resourceId order by l.at desc, l.id desc")
+    org.springframework.data.domain.Page<LedgerLine> ofResource(@Param("resourceId") long resourceId,
+            org.springframework.data.domain.Pageable pageable);
+
     @Query("select l.holdLineId from LedgerLine l where l.holdLineId in :holdIds and l.type = 'RELEASE'")
     List<Long> settledHolds(@Param("holdIds") java.util.Collection<Long> holdIds);
 
