@@ -1,0 +1,7 @@
+package org.burnrate.notification;
+
+import org.burnrate.support.PostgresTest;
+
+@PostgresTest
+class NotificationServicePostgresTest extends NotificationServiceTests {
+}
