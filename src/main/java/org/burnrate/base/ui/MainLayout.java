@@ -2,6 +2,8 @@ package org.burnrate.base.ui;
 
 import jakarta.annotation.security.PermitAll;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -34,11 +36,14 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     private final SideNav nav = new SideNav();
     private final H1 viewTitle = new H1();
 
-    MainLayout(AuthenticationContext authenticationContext) {
+    MainLayout(AuthenticationContext authenticationContext, ObjectProvider<NavbarItem> navbarItems) {
         this.authenticationContext = authenticationContext;
         setPrimarySection(Section.DRAWER);
         viewTitle.addClassName("portal-title");
-        addToNavbar(new DrawerToggle(), viewTitle);
+        var navbarEnd = new Div();
+        navbarEnd.addClassName("portal-navbar-end");
+        navbarItems.orderedStream().forEach(item -> navbarEnd.add(item.create()));
+        addToNavbar(new DrawerToggle(), viewTitle, navbarEnd);
         nav.setLabel("Main navigation");
         addToDrawer(brand(), new Scroller(nav), userFooter());
     }

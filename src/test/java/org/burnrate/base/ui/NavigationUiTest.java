@@ -35,7 +35,7 @@ class NavigationUiTest extends UiTest {
 
         assertThat(_find(HomeView.class)).hasSize(1);
         assertThat(navigationLabels()).containsExactly("Home", "My groups", "My budgets", "My resources", "Catalog",
-                "Budgets", "Templates", "Users", "Audit log", "Settings", "Profile");
+                "Budgets", "Templates", "Users", "Audit log", "Settings", "Notifications", "Profile");
     }
 
     @Test
@@ -43,7 +43,8 @@ class NavigationUiTest extends UiTest {
         signInAs(newPerson("student", Set.of()));
 
         UI.getCurrent().navigate("");
-        assertThat(navigationLabels()).containsExactly("Home", "My budgets", "My resources", "Catalog", "Profile");
+        assertThat(navigationLabels()).containsExactly("Home", "My budgets", "My resources", "Catalog", "Notifications",
+                "Profile");
 
         assertThatThrownBy(() -> UI.getCurrent().navigate("admin/users"))
                 .hasMessageContaining("Access is denied");
