@@ -427,25 +427,10 @@ public class Ledger {
         if (debits.isEmpty()) {
             return 0;
         }
-        var leafIds = debits.stream().map(SpanDebit::leafAccountId).collect(java.util.stream.Collectors.toSet());
-        java.util.Map<Long, List<Long>> chains = new java.util.HashMap<>();
-        java.util.Set<Long> involved = new java.util.HashSet<>();
-        for (Object[] row : accounts.findPaths(leafIds)) {
-            var chain = Arrays.stream(((String) row[1]).split("/")).filter(part -> !part.isEmpty()).map(Long::valueOf)
-                    .toList();
-            chains.put((Long) row[0], chain);
-            involved.addAll(chain);
-        }
-        java.util.Map<Long, Integer> depth = new java.util.HashMap<>();
-        chains.values().forEach(chain -> {
-            for (int i = 0; i < chain.size(); i++) {
-                depth.put(chain.get(i), i);
-            }
-        });
-        // Root first, then level by level in id order: the order every ledger operation locks in.
-        java.util.Map<Long, LedgerAccount> locked = new java.util.HashMap<>();
-        involved.stream().sorted(java.util.Comparator.<Long>comparingInt(depth::get).thenComparing(id -> id))
-                .forEach(id -> locked.put(id, lock(id)));
+        var chainsLocked = lockChains(debits.stream().map(SpanDebit::leafAccountId)
+                .collect(java.util.stream.Collectors.toSet()));
+        var chains = chainsLocked.chains();
+        var locked = chainsLocked.locked();
 
         var resourceIds = debits.stream().map(SpanDebit::resourceId).collect(java.util.stream.Collectors.toSet());
         var from = debits.stream().map(SpanDebit::spanStart).min(java.util.Comparator.naturalOrder()).orElseThrow();
@@ -488,6 +473,76 @@ public class Ledger {
         consumed.forEach((id, amount) -> locked.get(id).consume(amount));
         released.forEach((id, amount) -> locked.get(id).hold(amount.negate()));
         return count;
+    }
+
+    /**
+     * Charges a batch of reported operations (usage of per-operation resources), each once: an
+     * event whose idempotency key was seen before is answered with its existing line and charged
+     * no more. Like span debits, usage is recorded even beyond a budget: it happened.
+     *
+     * @return per event, in order, the DEBIT line id and whether it was written now (false: a repeat)
+     */
+    public List<UsageOutcome> chargeUsage(List<UsageDebit> usage) {
+        if (usage.isEmpty()) {
+            return List.of();
+        }
+        var chainsLocked = lockChains(usage.stream().map(UsageDebit::leafAccountId)
+                .collect(java.util.stream.Collectors.toSet()));
+        java.util.Map<String, Long> seen = new java.util.HashMap<>();
+        for (Object[] row : lines.idsByIdempotencyKeys(usage.stream().map(UsageDebit::idempotencyKey).toList())) {
+            seen.put((String) row[0], (Long) row[1]);
+        }
+        var now = clock.instant();
+        String actor = currentUser.actorName();
+        java.util.Map<Long, ConsumptionUnits> consumed = new java.util.HashMap<>();
+        List<UsageOutcome> outcomes = new ArrayList<>();
+        for (var event : usage) {
+            var existing = seen.get(event.idempotencyKey());
+            if (existing != null) {
+                outcomes.add(new UsageOutcome(existing, false));
+                continue;
+            }
+            var line = new LedgerLine(event.leafAccountId(), null, LineType.DEBIT, event.amount(), now, actor,
+                    event.reason(), event.idempotencyKey(), null, null).about(event.resourceId());
+            line.explainedBy(event);
+            var saved = lines.save(line);
+            seen.put(event.idempotencyKey(), saved.getId());
+            chainsLocked.chains().get(event.leafAccountId())
+                    .forEach(id -> consumed.merge(id, event.amount(), ConsumptionUnits::plus));
+            outcomes.add(new UsageOutcome(saved.getId(), true));
+        }
+        consumed.forEach((id, amount) -> chainsLocked.locked().get(id).consume(amount));
+        return outcomes;
+    }
+
+    /** The chains of the given leaves, and every account on them locked: root first, then level by level in id order. */
+    private LockedChains lockChains(java.util.Set<Long> leafIds) {
+        java.util.Map<Long, List<Long>> chains = new java.util.HashMap<>();
+        java.util.Set<Long> involved = new java.util.HashSet<>();
+        for (Object[] row : accounts.findPaths(leafIds)) {
+            var chain = Arrays.stream(((String) row[1]).split("/")).filter(part -> !part.isEmpty()).map(Long::valueOf)
+                    .toList();
+            chains.put((Long) row[0], chain);
+            involved.addAll(chain);
+        }
+        for (long leaf : leafIds) {
+            if (!chains.containsKey(leaf)) {
+                throw unknown(leaf);
+            }
+        }
+        java.util.Map<Long, Integer> depth = new java.util.HashMap<>();
+        chains.values().forEach(chain -> {
+            for (int i = 0; i < chain.size(); i++) {
+                depth.put(chain.get(i), i);
+            }
+        });
+        java.util.Map<Long, LedgerAccount> locked = new java.util.HashMap<>();
+        involved.stream().sorted(java.util.Comparator.<Long>comparingInt(depth::get).thenComparing(id -> id))
+                .forEach(id -> locked.put(id, lock(id)));
+        return new LockedChains(chains, locked);
+    }
+
+    private record LockedChains(java.util.Map<Long, List<Long>> chains, java.util.Map<Long, LedgerAccount> locked) {
     }
 
     /** The start of the latest span written for each resource that has one. */

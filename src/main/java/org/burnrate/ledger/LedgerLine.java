@@ -117,6 +117,15 @@ class LedgerLine {
         return this;
     }
 
+    /** A usage line: which resource, which rate version and unit value; no span. */
+    LedgerLine explainedBy(UsageDebit usage) {
+        this.resourceId = usage.resourceId();
+        this.rateVersionId = usage.rateVersionId();
+        this.unitValue = usage.unitValue();
+        this.currency = usage.currency();
+        return this;
+    }
+
     /** A line about a resource without a span (a hold, its release). */
     LedgerLine about(@Nullable Long resourceId) {
         this.resourceId = resourceId;

@@ -55,6 +55,9 @@ interface LedgerLineRepository extends JpaRepository<LedgerLine, Long> {
     org.springframework.data.domain.Page<LedgerLine> ofResource(@Param("resourceId") long resourceId,
             org.springframework.data.domain.Pageable pageable);
 
+    @Query("select l.idempotencyKey, l.id from LedgerLine l where l.idempotencyKey in :keys")
+    List<Object[]> idsByIdempotencyKeys(@Param("keys") java.util.Collection<String> keys);
+
     @Query("select l.holdLineId from LedgerLine l where l.holdLineId in :holdIds and l.type = 'RELEASE'")
     List<Long> settledHolds(@Param("holdIds") java.util.Collection<Long> holdIds);
 

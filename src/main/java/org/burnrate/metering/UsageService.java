@@ -1,0 +1,137 @@
+package org.burnrate.metering;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.burnrate.base.ConsumptionUnits;
+import org.burnrate.base.InvalidInputException;
+import org.burnrate.catalog.Billing;
+import org.burnrate.catalog.CurrencySettings;
+import org.burnrate.catalog.RateVersion;
+import org.burnrate.catalog.TemplateDirectory;
+import org.burnrate.ledger.Ledger;
+import org.burnrate.ledger.UsageDebit;
+import org.burnrate.provisioning.MeteringFeed;
+import org.burnrate.security.Roles;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Usage of per-operation resources, reported in batches by their provider: each event is priced at
+ * the rate version in force when it occurred and charged once; a repeated idempotency key is
+ * answered, not charged. A batch is checked as a whole first: one bad event refuses the batch and
+ * changes nothing, with a message naming the event.
+ */
+@Service
+public class UsageService {
+
+    public static final int MAX_BATCH = 1000;
+    /** Reporters' clocks drift; an event may claim to be this far in the future. */
+    private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+
+    /** One reported event: so many operations on a resource at a moment, under the reporter's unique key. */
+    public record UsageEvent(@Nullable Long resourceId, @Nullable BigDecimal quantity, @Nullable Instant occurredAt,
+            @Nullable String idempotencyKey) {
+    }
+
+    /** What became of an event: charged now, or a repeat of one charged before; with its line and amount. */
+    public record UsageResult(String idempotencyKey, boolean charged, long lineId, ConsumptionUnits amount) {
+    }
+
+    private final MeteringFeed feed;
+    private final TemplateDirectory templates;
+    private final CurrencySettings currency;
+    private final Ledger ledger;
+    private final Clock clock;
+
+    UsageService(MeteringFeed feed, TemplateDirectory templates, CurrencySettings currency, Ledger ledger, Clock clock) {
+        this.feed = feed;
+        this.templates = templates;
+        this.currency = currency;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @PreAuthorize(Roles.IS_SYSTEM_ADMIN)
+    @Transactional
+    public List<UsageResult> record(List<UsageEvent> events) {
+        if (events.isEmpty()) {
+            throw new InvalidInputException("events", "Send at least one usage event.");
+        }
+        if (events.size() > MAX_BATCH) {
+            throw new InvalidInputException("events", "At most " + MAX_BATCH + " events per request; this one has "
+                    + events.size() + ".");
+        }
+        var ids = new LinkedHashSet<Long>();
+        var keys = new LinkedHashSet<String>();
+        var now = clock.instant();
+        for (int i = 0; i < events.size(); i++) {
+            var event = events.get(i);
+            String where = "Event " + i + ": ";
+            if (event.resourceId() == null) {
+                throw new InvalidInputException("[" + i + "].resourceId", where + "resourceId is required.");
+            }
+            if (event.idempotencyKey() == null || event.idempotencyKey().isBlank() || event.idempotencyKey().length() > 150) {
+                throw new InvalidInputException("[" + i + "].idempotencyKey", where
+                        + "idempotencyKey is required (1 to 150 characters), unique per event, so that a repeat is not charged twice.");
+            }
+            if (!keys.add(event.idempotencyKey())) {
+                throw new InvalidInputException("[" + i + "].idempotencyKey", where + "the idempotencyKey '"
+                        + event.idempotencyKey() + "' appears twice in this batch.");
+            }
+            if (event.quantity() == null || event.quantity().signum() <= 0) {
+                throw new InvalidInputException("[" + i + "].quantity", where + "quantity must be more than zero.");
+            }
+            if (event.occurredAt() != null && event.occurredAt().isAfter(now.plus(CLOCK_TOLERANCE))) {
+                throw new InvalidInputException("[" + i + "].occurredAt", where + "occurredAt " + event.occurredAt()
+                        + " is in the future.");
+            }
+            ids.add(event.resourceId());
+        }
+        var resources = new HashMap<Long, MeteringFeed.BillableResource>();
+        feed.load(ids).forEach(r -> resources.put(r.id(), r));
+        Map<Long, List<RateVersion>> rates = new HashMap<>();
+        var unitValues = currency.history();
+        List<UsageDebit> debits = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            var event = events.get(i);
+            var resource = resources.get(event.resourceId());
+            if (resource == null) {
+                throw new InvalidInputException("[" + i + "].resourceId", "Event " + i + ": there is no resource with id "
+                        + event.resourceId() + ".");
+            }
+            var template = templates.find(resource.templateId()).orElseThrow();
+            if (template.billing() != Billing.PER_OPERATION) {
+                throw new InvalidInputException("[" + i + "].resourceId", "Event " + i + ": '" + resource.name()
+                        + "' is billed per time, not per operation; its usage is metered from its running time.");
+            }
+            var at = event.occurredAt() == null ? now : event.occurredAt();
+            int index = i;
+            var version = RateVersion.inForceAt(rates.computeIfAbsent(template.id(), templates::rates), at)
+                    .orElseThrow(() -> new InvalidInputException("[" + index + "].occurredAt", "Event " + index
+                            + ": the template had no rate at " + at + "."));
+            var amount = ConsumptionUnits.rounded(version.rate().unitsPerOperation().value().multiply(event.quantity()));
+            var value = unitValues.stream().filter(v -> !v.effectiveFrom().isAfter(at)).findFirst().orElse(null);
+            debits.add(new UsageDebit(resource.accountId(), resource.id(), amount, version.id(),
+                    value == null ? null : value.valuePerUnit(), value == null ? null : value.currency().getCurrencyCode(),
+                    "usage:" + event.idempotencyKey(), "'" + resource.name() + "': " + event.quantity().toPlainString()
+                            + " operations at " + at));
+        }
+        var outcomes = ledger.chargeUsage(debits);
+        List<UsageResult> results = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            results.add(new UsageResult(events.get(i).idempotencyKey(), outcomes.get(i).charged(),
+                    outcomes.get(i).lineId(), debits.get(i).amount()));
+        }
+        return results;
+    }
+}
