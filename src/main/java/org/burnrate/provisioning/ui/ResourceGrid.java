@@ -31,9 +31,9 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 
 /**
- * Resources with their state, running time and cost so far, and the actions the caller may take on
- * each: start, start for some hours, stop, delete (confirmed first; a container's apps go with it
- * only when confirmed too).
+ * Resources with their state, running time, cost so far and a link to their ledger lines, and the
+ * actions the caller may take on each: start, start for some hours, stop, delete (confirmed first; a
+ * container's apps go with it only when confirmed too).
  */
 class ResourceGrid extends Grid<ResourceView> {
 
@@ -60,6 +60,7 @@ class ResourceGrid extends Grid<ResourceView> {
                 .setKey("running").setHeader("Running since").setAutoWidth(true);
         addColumn(r -> MoneyText.of(r.costSoFar(), unitValue.get())).setKey("cost").setHeader("Cost so far")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        addComponentColumn(ResourceCostsView::link).setKey("costs").setHeader("").setAutoWidth(true).setFlexGrow(0);
         addComponentColumn(this::actions).setKey("actions").setHeader("").setAutoWidth(true).setFlexGrow(0);
         addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         setAllRowsVisible(true);

@@ -35,7 +35,7 @@ class NavigationUiTest extends UiTest {
 
         assertThat(_find(HomeView.class)).hasSize(1);
         assertThat(navigationLabels()).containsExactly("Home", "My groups", "My budgets", "My resources", "Catalog",
-                "Budgets", "Templates", "Users", "Audit log", "Settings", "Notifications", "Profile");
+                "Budgets", "Templates", "Users", "Audit log", "Metering", "Settings", "Notifications", "Profile");
     }
 
     @Test
