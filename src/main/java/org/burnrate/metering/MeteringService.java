@@ -49,19 +49,21 @@ public class MeteringService {
     private final TemplateDirectory templates;
     private final CurrencySettings currency;
     private final MeteringRunRepository runs;
+    private final ExhaustionLadder ladder;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final int chunkSize;
     private final String node;
 
     MeteringService(MeteringFeed feed, Ledger ledger, TemplateDirectory templates, CurrencySettings currency,
-            MeteringRunRepository runs, PlatformTransactionManager transactions, Clock clock,
+            MeteringRunRepository runs, ExhaustionLadder ladder, PlatformTransactionManager transactions, Clock clock,
             @Value("${portal.metering.chunk-size:500}") int chunkSize) {
         this.feed = feed;
         this.ledger = ledger;
         this.templates = templates;
         this.currency = currency;
         this.runs = runs;
+        this.ladder = ladder;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.chunkSize = chunkSize;
@@ -84,11 +86,14 @@ public class MeteringService {
             afterId = ids.getLast();
             try {
                 context.lines += transaction.execute(status -> meterChunk(ids, context));
+                climbLadder(context);
             } catch (RuntimeException chunkFailure) {
+                context.metered.clear();
                 // Find the culprit: each resource on its own, so one bad resource does not hold back the rest.
                 for (long id : ids) {
                     try {
                         context.lines += transaction.execute(status -> meterChunk(List.of(id), context));
+                        climbLadder(context);
                     } catch (RuntimeException e) {
                         context.errors++;
                         context.lastError = "resource " + id + ": " + e.getMessage();
@@ -127,7 +132,9 @@ public class MeteringService {
         final Map<Long, TemplateView> templateById = new HashMap<>();
         final Map<Long, List<RateVersion>> ratesById = new HashMap<>();
         final List<UnitValue> unitValues;
+        final List<BillableResource> metered = new ArrayList<>();
         int resources;
+        int stopped;
         int lines;
         int errors;
         String lastError;
@@ -160,7 +167,22 @@ public class MeteringService {
         }
         int written = ledger.debitSpans(debits);
         feed.markMetered(done);
+        context.metered.addAll(resources);
         return written;
+    }
+
+    /** After a chunk is committed: warnings, and stops for lack of budget (provider calls stay outside transactions). */
+    private void climbLadder(RunContext context) {
+        for (var resource : context.metered) {
+            try {
+                if (ladder.apply(resource, context.templateById.get(resource.templateId()))) {
+                    context.stopped++;
+                }
+            } catch (RuntimeException e) {
+                log.warn("The exhaustion check of resource {} failed; it is checked again next run", resource.id(), e);
+            }
+        }
+        context.metered.clear();
     }
 
     /** The spans after the last one written, each the difference of its run's rounded running total. */

@@ -22,7 +22,8 @@ public class MeteringFeed {
 
     /** A resource to meter: whose account it burns, its template, its history and the hold of each run's first span. */
     public record BillableResource(long id, long version, long accountId, long templateId, String name,
-            ResourceState state, List<StateChange> history, Map<Instant, Long> holdsByRunStart) {
+            ResourceState state, List<StateChange> history, Map<Instant, Long> holdsByRunStart, long groupId,
+            long ownerUserId, boolean shared) {
     }
 
     private final CloudResourceRepository resources;
@@ -51,7 +52,7 @@ public class MeteringFeed {
         }
         return resources.findAllById(ids).stream().map(r -> new BillableResource(r.id(), r.version(), r.accountId(),
                 r.templateId(), r.name(), r.state(), histories.getOrDefault(r.id(), List.of()),
-                holds.getOrDefault(r.id(), Map.of()))).toList();
+                holds.getOrDefault(r.id(), Map.of()), r.groupId(), r.ownerUserId(), r.shared())).toList();
     }
 
     /**

@@ -219,6 +219,38 @@ public class ProvisioningService {
         return Boolean.TRUE.equals(changed);
     }
 
+    /**
+     * Stops (or suspends) a running resource because a budget level cannot cover its next span: the
+     * exhaustion ladder's last step. Nothing is deleted; a suspended resource starts again once
+     * budget is added.
+     */
+    @PreAuthorize(Roles.IS_SYSTEM_ADMIN)
+    public ResourceView stopForBudget(long resourceId, boolean suspend, String reason) {
+        var prepared = transaction.execute(status -> {
+            var resource = resources.findById(resourceId).orElseThrow(() -> ResourceScopes.notFound(resourceId));
+            resource.requestStop();
+            var template = templates.find(resource.templateId()).orElseThrow();
+            return new Prepared(resource.id(), resource.provider(), providerRequest(resource, template));
+        });
+        var response = call(prepared.provider(), provider -> provider.stop(prepared.request()));
+        if (suspend && response.outcome() == ProviderResponse.Outcome.CONFIRMED
+                && stateOf(response) == ResourceState.STOPPED) {
+            response = ProviderResponse.confirmed(ResourceState.SUSPENDED, atOf(response), response.providerRef());
+        }
+        var outcome = response;
+        transaction.executeWithoutResult(status -> {
+            var resource = resources.findById(resourceId).orElseThrow();
+            resource.accepted(outcome.providerRef());
+            switch (outcome.outcome()) {
+                case CONFIRMED -> confirm(resource, stateOf(outcome), atOf(outcome), "system (budget)", reason);
+                case ACCEPTED -> {
+                }
+                case FAILED -> resource.refused(message(outcome));
+            }
+        });
+        return view(resourceId);
+    }
+
     /** Stops every running resource whose "start for N hours" has run out. The scheduler calls this. */
     @PreAuthorize(Roles.IS_SYSTEM_ADMIN)
     public int stopExpiredRuns() {

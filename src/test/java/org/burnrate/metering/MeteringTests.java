@@ -41,6 +41,7 @@ import org.burnrate.organization.UserService;
 import org.burnrate.provisioning.MeteringFeed;
 import org.burnrate.provisioning.ProvisioningService;
 import org.burnrate.provisioning.ProvisioningService.ProvisionRequest;
+import org.burnrate.provisioning.ResourceState;
 import org.burnrate.provisioning.ResourceView;
 import org.burnrate.security.PortalUserDirectory;
 import org.burnrate.security.SystemActor;
@@ -81,8 +82,11 @@ abstract class MeteringTests {
     TestClock clock;
     @Autowired
     UsageService usage;
+    @Autowired
+    org.burnrate.notification.NotificationService notificationService;
 
     String sysadmin;
+    String lopez;
     String ada;
     GroupView lab;
     MemberView adaInLab;
@@ -99,7 +103,7 @@ abstract class MeteringTests {
         // Earlier runs of other tests leave nothing for this one to meter at this moment.
         SystemActor.run(() -> metering.run("test setup"));
         sysadmin = person("sysadmin", Set.of(GlobalRole.SYSTEM_ADMIN));
-        String lopez = person("lopez", Set.of());
+        lopez = person("lopez", Set.of());
         ada = person("ada", Set.of());
         SignIn.as(directory, sysadmin);
         currency.set("EUR", new BigDecimal("0.05"), null);
@@ -234,6 +238,68 @@ abstract class MeteringTests {
         assertThat(meter().linesWritten()).isZero();
         assertThat(debitsOf(created.id())).hasSize(361);
         assertThat(ledger.debitedFor(created.id())).isEqualTo(provisioning.get(created.id()).costSoFar());
+    }
+
+    List<String> adasNotifications() {
+        SignIn.as(directory, ada);
+        return notificationService.page(PageRequest.of(0, 50)).getContent().stream()
+                .map(org.burnrate.notification.NotificationSummary::title).toList();
+    }
+
+    @Test
+    void thresholdsAreToldOnceEachAndTheVmStopsAtTheSpanTheAllocationCannotCover() {
+        SignIn.as(directory, lopez);
+        members.changeAllocation(adaInLab.id(), units("2"));
+        SignIn.as(directory, ada);
+        var created = provision(vm);
+
+        meter();
+        assertThat(provisioning.get(created.id()).state()).isEqualTo(ResourceState.RUNNING);
+        assertThat(adasNotifications()).isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        meter();
+        assertThat(provisioning.get(created.id()).state()).isEqualTo(ResourceState.RUNNING);
+        assertThat(adasNotifications()).singleElement().asString().contains("is 50% used");
+
+        clock.advance(Duration.ofMinutes(1));
+        meter();
+        var stopped = provisioning.get(created.id());
+        assertThat(stopped.state()).as("the third minute used the last of the allocation; a fourth cannot be covered")
+                .isEqualTo(ResourceState.STOPPED);
+        assertThat(consumed()).isEqualTo(units("2.0000"));
+        assertThat(stopped.history().getLast().note()).contains("cannot cover the next span");
+
+        clock.advance(Duration.ofMinutes(5));
+        meter();
+        meter();
+        assertThat(consumed()).as("never beyond the allocation").isEqualTo(units("2.0000"));
+        assertThat(adasNotifications()).hasSize(4).anyMatch(t -> t.contains("80% used")).anyMatch(t -> t.contains("95% used"))
+                .anyMatch(t -> t.contains("was stopped for lack of budget"));
+        assertThat(provisioning.myResources()).as("nothing is deleted").extracting(ResourceView::id).contains(created.id());
+    }
+
+    @Test
+    void aSuspendedResourceStartsAgainOnceBudgetIsAdded() {
+        SignIn.as(directory, sysadmin);
+        var suspending = catalog.create(new TemplateDraft("Suspending VM " + UUID.randomUUID(), "", TemplateKind.STANDALONE,
+                null, Billing.TIME, "simulated", Map.of(), null, true, new ExhaustionPolicy(List.of(),
+                        ConsumptionUnits.ZERO, Duration.ZERO, org.burnrate.catalog.ExhaustionAction.SUSPEND)),
+                BurnRate.running(units("60"), Duration.ofHours(1), Duration.ofMinutes(1)));
+        SignIn.as(directory, lopez);
+        catalog.allowTemplates(lab.id(), List.of(vm.id(), suspending.id()));
+        members.changeAllocation(adaInLab.id(), units("1.5"));
+        SignIn.as(directory, ada);
+        var created = provision(suspending);
+        meter();
+        assertThat(provisioning.get(created.id()).state()).isEqualTo(ResourceState.SUSPENDED);
+        assertThat(consumed()).isEqualTo(units("1"));
+
+        assertThatThrownBy(() -> provisioning.start(created.id(), null))
+                .isInstanceOf(org.burnrate.ledger.BudgetExceededException.class);
+        SignIn.as(directory, lopez);
+        members.changeAllocation(adaInLab.id(), units("10"));
+        SignIn.as(directory, ada);
+        assertThat(provisioning.start(created.id(), null).state()).isEqualTo(ResourceState.RUNNING);
     }
 
     @Test
