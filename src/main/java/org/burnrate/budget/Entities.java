@@ -70,6 +70,9 @@ class GroupAdminBudget {
     @Column(name = "removed_at")
     private @Nullable Instant removedAt;
 
+    @Column(name = "ended_at")
+    private @Nullable Instant endedAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -93,6 +96,18 @@ class GroupAdminBudget {
     void changePeriod(@Nullable LocalDate start, @Nullable LocalDate end) {
         periodStart = start;
         periodEnd = end;
+    }
+
+    /** Records that the period's end was enforced; a budget ends once. */
+    void end(Instant at) {
+        if (endedAt != null) {
+            throw new IllegalStateException("group-admin budget " + id + " already ended at " + endedAt);
+        }
+        endedAt = at;
+    }
+
+    boolean isEnded() {
+        return endedAt != null;
     }
 
     long id() {
@@ -163,6 +178,9 @@ class BudgetGroup {
     @Column(name = "deleted_at")
     private @Nullable Instant deletedAt;
 
+    @Column(name = "ended_at")
+    private @Nullable Instant endedAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -195,6 +213,18 @@ class BudgetGroup {
 
     void delete(Instant at) {
         deletedAt = at;
+    }
+
+    /** Records that the group's end was enforced; a group ends once. */
+    void end(Instant at) {
+        if (endedAt != null) {
+            throw new IllegalStateException("group " + id + " already ended at " + endedAt);
+        }
+        endedAt = at;
+    }
+
+    boolean isEnded() {
+        return endedAt != null;
     }
 
     long id() {
