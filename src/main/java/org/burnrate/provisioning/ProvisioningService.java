@@ -269,6 +269,40 @@ public class ProvisioningService {
         return stopped;
     }
 
+    /**
+     * Stops every running resource of the group, its shared ones and a container's apps included:
+     * the end of the group's time or of its admin's budget period. Each provider call happens outside
+     * any transaction; a resource that cannot be stopped now is logged and tried again next call.
+     *
+     * @param reason a few words for the state history, e.g. "group ended"
+     * @return how many of the group's resources still run or may yet start (a creation, start or stop
+     *         its provider has not confirmed): zero once nothing in the group can burn any more
+     */
+    @PreAuthorize(Roles.IS_SYSTEM_ADMIN)
+    public int stopAllInGroup(long groupId, String reason) {
+        var running = readOnly.execute(status -> {
+            var live = resources.liveInGroup(groupId).stream()
+                    .filter(r -> r.state() == ResourceState.RUNNING && r.pendingAction() == null).toList();
+            var ids = live.stream().map(CloudResource::id).collect(java.util.stream.Collectors.toSet());
+            // A running container stops its apps first, so they are not asked twice.
+            return live.stream().filter(r -> r.parentResourceId() == null || !ids.contains(r.parentResourceId()))
+                    .map(CloudResource::id).toList();
+        });
+        for (long id : running) {
+            try {
+                stopNow(id, "system (" + reason + ")");
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ProvisioningService.class)
+                        .warn("Could not stop resource {} of group {} ({}): {}", id, groupId, reason, e.getMessage());
+            }
+        }
+        Integer active = readOnly.execute(status -> (int) resources.liveInGroup(groupId).stream()
+                .filter(r -> r.state() == ResourceState.RUNNING || r.state() == ResourceState.REQUESTED
+                        || r.state() == ResourceState.PROVISIONING || r.pendingAction() == PendingAction.START)
+                .count());
+        return active == null ? 0 : active;
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private record Payer(long groupId, long accountId, boolean shared, long userId, BudgetAccounts.GroupAccounts group) {
