@@ -1,0 +1,7 @@
+package org.burnrate.expiry;
+
+import org.burnrate.support.PostgresTest;
+
+@PostgresTest
+class ExpiryPostgresTest extends ExpiryTests {
+}
