@@ -30,9 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class TemplateCatalog {
 
-    /** A rate may start up to a minute "ago", so that "now" typed into a form is not refused. */
-    private static final long BACKDATE_TOLERANCE_SECONDS = 60;
-
     private final ResourceTemplateRepository templates;
     private final RateVersionRepository rates;
     private final GroupAllowedTemplateRepository allowed;
@@ -126,7 +123,8 @@ public class TemplateCatalog {
         var template = templates.findById(templateId).orElseThrow(() -> notFound(templateId));
         var now = clock.instant();
         var from = effectiveFrom == null ? now : effectiveFrom;
-        if (from.isBefore(now.minusSeconds(BACKDATE_TOLERANCE_SECONDS))) {
+        // Not even a second back: a span that started then may already be debited at the old rate.
+        if (from.isBefore(now)) {
             throw new InvalidInputException("effectiveFrom", "A rate cannot start in the past (" + from
                     + "): spans already charged keep the rate they were charged at. Choose now or a later time.");
         }

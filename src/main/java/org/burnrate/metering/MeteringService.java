@@ -166,6 +166,8 @@ public class MeteringService {
             }
         }
         int written = ledger.debitSpans(debits);
+        resources.forEach(resource -> resource.strayHolds().forEach(hold -> ledger.releaseHold(hold,
+                "'" + resource.name() + "' was started twice in the same instant; one first span is charged")));
         feed.markMetered(done);
         context.metered.addAll(resources);
         return written;

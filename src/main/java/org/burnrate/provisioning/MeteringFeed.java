@@ -23,7 +23,7 @@ public class MeteringFeed {
     /** A resource to meter: whose account it burns, its template, its history and the hold of each run's first span. */
     public record BillableResource(long id, long version, long accountId, long templateId, String name,
             ResourceState state, List<StateChange> history, Map<Instant, Long> holdsByRunStart, long groupId,
-            long ownerUserId, boolean shared) {
+            long ownerUserId, boolean shared, List<Long> strayHolds) {
     }
 
     private final CloudResourceRepository resources;
@@ -44,15 +44,22 @@ public class MeteringFeed {
     public List<BillableResource> load(Collection<Long> ids) {
         Map<Long, List<StateChange>> histories = new HashMap<>();
         Map<Long, Map<Instant, Long>> holds = new HashMap<>();
+        Map<Long, List<Long>> stray = new HashMap<>();
         for (var change : history.historiesOf(ids)) {
             histories.computeIfAbsent(change.resourceId(), k -> new ArrayList<>()).add(change.view());
             if (change.state() == ResourceState.RUNNING && change.holdLineId() != null) {
-                holds.computeIfAbsent(change.resourceId(), k -> new HashMap<>()).put(change.at(), change.holdLineId());
+                // Two starts confirmed at the same instant make one period, and one first span; the other hold goes back.
+                var previous = holds.computeIfAbsent(change.resourceId(), k -> new HashMap<>())
+                        .putIfAbsent(change.at(), change.holdLineId());
+                if (previous != null) {
+                    stray.computeIfAbsent(change.resourceId(), k -> new ArrayList<>()).add(change.holdLineId());
+                }
             }
         }
         return resources.findAllById(ids).stream().map(r -> new BillableResource(r.id(), r.version(), r.accountId(),
                 r.templateId(), r.name(), r.state(), histories.getOrDefault(r.id(), List.of()),
-                holds.getOrDefault(r.id(), Map.of()), r.groupId(), r.ownerUserId(), r.shared())).toList();
+                holds.getOrDefault(r.id(), Map.of()), r.groupId(), r.ownerUserId(), r.shared(),
+                stray.getOrDefault(r.id(), List.of()))).toList();
     }
 
     /**

@@ -50,6 +50,11 @@ public final class SpanMeter {
         for (int i = 0; i < history.size(); i++) {
             var change = history.get(i);
             var to = i + 1 < history.size() ? history.get(i + 1).at() : null;
+            if (to != null && to.equals(change.at()) && supersededAtSameInstant(history, i)) {
+                // Ended the instant it began, and a later change of that instant starts a period of its
+                // own: one period per instant, as there is one span per (resource, start).
+                continue;
+            }
             if (change.state() == ResourceState.RUNNING) {
                 periods.add(new Period(change.at(), to, true));
             } else if (change.state() == ResourceState.STOPPED) {
@@ -59,10 +64,27 @@ public final class SpanMeter {
         return periods;
     }
 
-    /** Every run owed up to and including {@code now}: a span starting at {@code now} is owed. */
+    private static boolean supersededAtSameInstant(List<StateChange> history, int index) {
+        var change = history.get(index);
+        for (int j = index + 1; j < history.size() && history.get(j).at().equals(change.at()); j++) {
+            var later = history.get(j).state();
+            if (later == ResourceState.RUNNING
+                    || (later == ResourceState.STOPPED && change.state() == ResourceState.STOPPED)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Every run owed at {@code now}: the spans that started before it, and the first span of each
+     * period from the moment the period began. A span starting exactly at {@code now} is left to
+     * the next run, so that a stop at that same instant (the exhaustion ladder's) finds it unbilled:
+     * what is owed can only grow as time passes, which is what lets the debit job write differences.
+     */
     public static List<Run> owed(List<Period> periods, List<RateVersion> versions, Instant now) {
         var runs = new ArrayList<Run>();
-        var until = now.plusNanos(1);
+        var until = now;
         for (var period : periods) {
             var end = period.to() == null || period.to().isAfter(until) ? until : period.to();
             if (!end.isAfter(period.from())) {

@@ -52,16 +52,17 @@ class SpanMeterTest {
     void theFirstSpanIsOwedTheMomentTheResourceStarts() {
         var running = List.of(new StateChange(ResourceState.RUNNING, TEN, "p", ""));
         assertThat(owed(running, List.of(VM), TEN)).isEqualTo(units("0.6667"));
-        assertThat(owed(running, List.of(VM), TEN.plusSeconds(59))).isEqualTo(units("0.6667"));
-        assertThat(owed(running, List.of(VM), TEN.plusSeconds(60))).isEqualTo(units("1.3333"));
+        assertThat(owed(running, List.of(VM), TEN.plusSeconds(60))).as("the second span starts now: next run")
+                .isEqualTo(units("0.6667"));
+        assertThat(owed(running, List.of(VM), TEN.plusSeconds(60).plusMillis(1))).isEqualTo(units("1.3333"));
     }
 
     @Test
     void aDatabaseOwesFortyEightAtStartAndFortyEightMoreAtHourTwentyFour() {
         var running = List.of(new StateChange(ResourceState.RUNNING, TEN, "p", ""));
         assertThat(owed(running, List.of(DATABASE), TEN)).isEqualTo(units("48"));
-        assertThat(owed(running, List.of(DATABASE), TEN.plus(Duration.ofHours(24)).minusSeconds(1))).isEqualTo(units("48"));
-        assertThat(owed(running, List.of(DATABASE), TEN.plus(Duration.ofHours(24)))).isEqualTo(units("96"));
+        assertThat(owed(running, List.of(DATABASE), TEN.plus(Duration.ofHours(24)))).isEqualTo(units("48"));
+        assertThat(owed(running, List.of(DATABASE), TEN.plus(Duration.ofHours(24)).plusSeconds(1))).isEqualTo(units("96"));
     }
 
     @Test
@@ -86,7 +87,8 @@ class SpanMeterTest {
         var newRate = new RateVersion(3, 2, BurnRate.running(units("4"), Duration.ofHours(1), Duration.ofHours(24)),
                 change, "it");
         var running = List.of(new StateChange(ResourceState.RUNNING, TEN, "p", ""));
-        var runs = SpanMeter.owed(SpanMeter.periods(running), List.of(DATABASE, newRate), TEN.plus(Duration.ofHours(24)));
+        var runs = SpanMeter.owed(SpanMeter.periods(running), List.of(DATABASE, newRate),
+                TEN.plus(Duration.ofHours(24)).plusSeconds(1));
 
         assertThat(runs).extracting(SpanMeter.Run::amount).containsExactly(units("48"), units("96"));
         assertThat(runs.get(1).start()).isEqualTo(TEN.plus(Duration.ofHours(24)));
@@ -101,13 +103,30 @@ class SpanMeterTest {
 
         var disk = new RateVersion(4, 1, new BurnRate(units("40"), Duration.ofHours(1), Duration.ofMinutes(1),
                 units("1"), ConsumptionUnits.ZERO), TEN.minusSeconds(3600), "it");
-        // 1 running minute, then stopped at 1 unit/h: 599 minutes, plus the span starting at the 10 h mark, make 10 units.
-        assertThat(owed(history, List.of(disk), later)).isEqualTo(units("0.6667").plus(units("10.0000")));
+        // 1 running minute, then stopped at 1 unit/h: the 599 minutes that started before the 10 h mark.
+        assertThat(owed(history, List.of(disk), later)).isEqualTo(units("0.6667").plus(units("9.9833")));
     }
 
     @Test
     void aResourceStoppedTheInstantItStartedStillOwesItsFirstSpan() {
         assertThat(owed(ranFor(Duration.ZERO), List.of(VM), TEN.plusSeconds(3600))).isEqualTo(units("0.6667"));
+    }
+
+    @Test
+    void whatIsOwedNeverShrinksWhenARunningPeriodIsClosedAtTheMomentItWasMetered() {
+        var open = List.of(new StateChange(ResourceState.RUNNING, TEN, "p", ""));
+        var meteredAt = TEN.plusSeconds(120);
+        var closedThen = List.of(new StateChange(ResourceState.RUNNING, TEN, "p", ""),
+                new StateChange(ResourceState.SUSPENDED, meteredAt, "p", ""));
+        assertThat(owed(closedThen, List.of(VM), meteredAt.plusSeconds(600))).isEqualTo(owed(open, List.of(VM), meteredAt));
+    }
+
+    @Test
+    void startedStoppedAndStartedInOneInstantIsOneFirstSpan() {
+        var history = List.of(new StateChange(ResourceState.RUNNING, TEN, "p", ""),
+                new StateChange(ResourceState.STOPPED, TEN, "p", ""), new StateChange(ResourceState.RUNNING, TEN, "p", ""));
+        var runs = SpanMeter.owed(SpanMeter.periods(history), List.of(VM), TEN.plusSeconds(30));
+        assertThat(runs).singleElement().satisfies(run -> assertThat(run.count()).isEqualTo(1));
     }
 
     @Test

@@ -1,0 +1,16 @@
+package org.burnrate.metering;
+
+import org.burnrate.support.PostgresTest;
+
+/**
+ * The same walk on PostgreSQL, 2,000 operations by default to keep the build's time in bounds;
+ * {@code -Dsimulation.pg-operations=10000} runs the full length (about eight minutes here).
+ */
+@PostgresTest
+class MeteringSimulationPostgresTest extends MeteringSimulationTests {
+
+    @Override
+    int operations() {
+        return Integer.getInteger("simulation.pg-operations", 2_000);
+    }
+}
