@@ -25,6 +25,12 @@ interface CloudResourceRepository extends JpaRepository<CloudResource, Long> {
     @Query("select r from CloudResource r where r.parentResourceId = :parentId and r.state <> 'DELETED' order by r.id")
     List<CloudResource> liveChildrenOf(long parentId);
 
+    @Query("select r from CloudResource r where r.parentResourceId = :parentId order by r.id")
+    List<CloudResource> childrenOf(long parentId);
+
+    @Query("select r from CloudResource r where r.groupId = :groupId order by r.id")
+    List<CloudResource> allInGroup(long groupId);
+
     @Query("select r from CloudResource r where r.state = 'RUNNING' and r.stopAt <= :now order by r.stopAt")
     List<CloudResource> runningWithStopAtReached(java.time.Instant now);
 

@@ -13,6 +13,8 @@ import org.burnrate.ledger.LedgerLineView;
 import org.burnrate.provisioning.ProvisioningService;
 import org.burnrate.provisioning.ResourceCosts;
 import org.burnrate.provisioning.ResourceView;
+import org.burnrate.provisioning.Showback;
+import org.burnrate.catalog.TemplateKind;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -50,15 +52,21 @@ public class ResourceCostsView extends Div implements BeforeEnterObserver, HasDy
     final Span state = new Span();
     final Span costSoFar = new Span();
     final Grid<LedgerLineView> grid = new Grid<>();
+    final H3 showbackHeading = new H3("Showback to apps");
+    final Paragraph showbackFacts = new Paragraph();
+    final Grid<Showback.Share> showbackGrid = new Grid<>();
 
     private final ProvisioningService provisioning;
     private final ResourceCosts costs;
+    private final Showback showback;
     private final Optional<UnitValue> unitValue;
     private @Nullable ResourceView resource;
 
-    ResourceCostsView(ProvisioningService provisioning, ResourceCosts costs, CurrencySettings currency) {
+    ResourceCostsView(ProvisioningService provisioning, ResourceCosts costs, Showback showback,
+            CurrencySettings currency) {
         this.provisioning = provisioning;
         this.costs = costs;
+        this.showback = showback;
         this.unitValue = currency.current();
         addClassName("portal-view");
         notFound.addClassName("portal-empty");
@@ -80,7 +88,17 @@ public class ResourceCostsView extends Div implements BeforeEnterObserver, HasDy
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(NOTHING_CHARGED);
         grid.setSizeFull();
-        add(notFound, heading, facts, grid);
+        showbackGrid.addColumn(Showback.Share::appName).setKey("app").setHeader("App").setAutoWidth(true);
+        showbackGrid.addColumn(Showback.Share::ownerName).setKey("owner").setHeader("Owner").setAutoWidth(true);
+        showbackGrid.addColumn(share -> MoneyText.of(share.amount(), unitValue)).setKey("share").setHeader("Share")
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+        showbackGrid.setEmptyStateText("No app has run in this container during a charged span.");
+        showbackGrid.setAllRowsVisible(true);
+        showbackFacts.addClassName("portal-facts");
+        showbackHeading.setVisible(false);
+        showbackFacts.setVisible(false);
+        showbackGrid.setVisible(false);
+        add(notFound, heading, facts, grid, showbackHeading, showbackFacts, showbackGrid);
     }
 
     @Override
@@ -95,7 +113,14 @@ public class ResourceCostsView extends Div implements BeforeEnterObserver, HasDy
             heading.setVisible(false);
             facts.setVisible(false);
             grid.setVisible(false);
+            showShowback(false);
         }
+    }
+
+    private void showShowback(boolean visible) {
+        showbackHeading.setVisible(visible);
+        showbackFacts.setVisible(visible);
+        showbackGrid.setVisible(visible);
     }
 
     @Override
@@ -126,5 +151,16 @@ public class ResourceCostsView extends Div implements BeforeEnterObserver, HasDy
         facts.add(state, new Span(" " + shown.templateName() + " in " + shown.groupName() + " · "), costSoFar);
         long resourceId = shown.id();
         grid.setItemsPageable(pageable -> costs.lines(resourceId, pageable).getContent());
+        if (shown.kind() == TemplateKind.CONTAINER && shown.canManage()) {
+            var report = showback.of(resourceId);
+            showbackGrid.setItems(report.totals());
+            showbackFacts.setText("Each charged span split equally among the apps running at its start (a report, "
+                    + "not a charge) over " + report.spans().size() + " span" + (report.spans().size() == 1 ? "" : "s")
+                    + ": " + MoneyText.of(report.total(), unitValue) + " in all, of which unused capacity "
+                    + MoneyText.of(report.unusedCapacity(), unitValue) + ".");
+            showShowback(true);
+        } else {
+            showShowback(false);
+        }
     }
 }
