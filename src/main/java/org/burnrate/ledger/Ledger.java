@@ -4,9 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -24,9 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The ledger's operations. Each runs in one transaction, writes its journal lines and updates
- * the cached figures of every account concerned, having locked those accounts one by one from the
- * root down: concurrent operations queue at the first account they share instead of deadlocking
- * or overdrawing it.
+ * the cached figures of every account concerned, having locked those accounts from the root down
+ * (the organization first, then level by level in id order): concurrent operations queue at the
+ * first account they share instead of deadlocking or overdrawing it. The debit job's chunks and
+ * usage batches take the same locks and write through {@link LedgerBatch}, many lines at once.
  * <p>
  * This is a domain component, not an application service: the budget, provisioning and metering
  * services that call it decide who may do what; it guards the money rules.
@@ -40,14 +48,16 @@ public class Ledger {
     private final LedgerAccountRepository accounts;
     private final LedgerLineRepository lines;
     private final EntityManager entityManager;
+    private final LedgerBatch bulk;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     Ledger(LedgerAccountRepository accounts, LedgerLineRepository lines, EntityManager entityManager,
-            CurrentUser currentUser, Clock clock) {
+            LedgerBatch bulk, CurrentUser currentUser, Clock clock) {
         this.accounts = accounts;
         this.lines = lines;
         this.entityManager = entityManager;
+        this.bulk = bulk;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -413,7 +423,6 @@ public class Ledger {
         return ConsumptionUnits.rounded(new java.math.BigDecimal(result.toString()));
     }
 
-    /** Locks the account and its ancestors, root first, one row at a time, and returns them root first. */
     /**
      * Writes a chunk of span debits in one transaction: every account concerned is locked once,
      * root first; spans already written (by an earlier run or another node) are skipped; a first
@@ -427,24 +436,25 @@ public class Ledger {
         if (debits.isEmpty()) {
             return 0;
         }
-        var chainsLocked = lockChains(debits.stream().map(SpanDebit::leafAccountId)
-                .collect(java.util.stream.Collectors.toSet()));
-        var chains = chainsLocked.chains();
-        var locked = chainsLocked.locked();
+        var chains = lockChains(debits.stream().map(SpanDebit::leafAccountId).collect(Collectors.toSet()));
 
-        var resourceIds = debits.stream().map(SpanDebit::resourceId).collect(java.util.stream.Collectors.toSet());
-        var from = debits.stream().map(SpanDebit::spanStart).min(java.util.Comparator.naturalOrder()).orElseThrow();
-        java.util.Set<String> written = new java.util.HashSet<>();
+        // Read under the locks: whatever another node wrote for these resources is committed and seen now.
+        var resourceIds = debits.stream().map(SpanDebit::resourceId).collect(Collectors.toSet());
+        var from = debits.stream().map(SpanDebit::spanStart).min(Comparator.naturalOrder()).orElseThrow();
+        Set<String> written = new HashSet<>();
         for (Object[] row : lines.spansFrom(resourceIds, from)) {
             written.add(row[0] + "@" + row[1]);
         }
-        var holdIds = debits.stream().map(SpanDebit::convertsHoldLineId).filter(java.util.Objects::nonNull).toList();
-        java.util.Set<Long> settled = new java.util.HashSet<>(holdIds.isEmpty() ? List.of() : lines.settledHolds(holdIds));
+        var holdIds = debits.stream().map(SpanDebit::convertsHoldLineId).filter(Objects::nonNull).toList();
+        Set<Long> settled = new HashSet<>(holdIds.isEmpty() ? List.of() : lines.settledHolds(holdIds));
+        Map<Long, ConsumptionUnits> holdAmounts = new HashMap<>();
+        if (!holdIds.isEmpty()) {
+            lines.holdAmounts(holdIds).forEach(row -> holdAmounts.put((Long) row[0], (ConsumptionUnits) row[1]));
+        }
 
         var now = clock.instant();
         String actor = currentUser.actorName();
-        java.util.Map<Long, ConsumptionUnits> consumed = new java.util.HashMap<>();
-        java.util.Map<Long, ConsumptionUnits> released = new java.util.HashMap<>();
+        Map<Long, LedgerBatch.Change> changes = new HashMap<>();
         List<LedgerLine> batch = new ArrayList<>();
         int count = 0;
         for (var debit : debits) {
@@ -452,26 +462,26 @@ public class Ledger {
                 continue;
             }
             var chain = chains.get(debit.leafAccountId());
-            if (chain == null) {
-                throw unknown(debit.leafAccountId());
-            }
             Long hold = debit.convertsHoldLineId();
+            var released = ConsumptionUnits.ZERO;
             if (hold != null && settled.add(hold)) {
-                var holdLine = loadHold(hold);
-                batch.add(new LedgerLine(debit.leafAccountId(), null, LineType.RELEASE, holdLine.getAmount(), now, actor,
+                released = holdAmounts.get(hold);
+                if (released == null) {
+                    throw new NotFoundException("There is no hold with id " + hold + ".");
+                }
+                batch.add(new LedgerLine(debit.leafAccountId(), null, LineType.RELEASE, released, now, actor,
                         debit.reason(), null, hold, null).about(debit.resourceId()));
-                chain.forEach(id -> released.merge(id, holdLine.getAmount(), ConsumptionUnits::plus));
             } else {
                 hold = null;
             }
             batch.add(new LedgerLine(debit.leafAccountId(), null, LineType.DEBIT, debit.amount(), now, actor,
                     debit.reason(), null, hold, null).explainedBy(debit));
-            chain.forEach(id -> consumed.merge(id, debit.amount(), ConsumptionUnits::plus));
+            var change = new LedgerBatch.Change(debit.amount(), released.negate());
+            chain.forEach(id -> changes.merge(id, change, LedgerBatch.Change::plus));
             count++;
         }
-        lines.saveAll(batch);
-        consumed.forEach((id, amount) -> locked.get(id).consume(amount));
-        released.forEach((id, amount) -> locked.get(id).hold(amount.negate()));
+        bulk.insert(batch);
+        bulk.change(changes);
         return count;
     }
 
@@ -486,73 +496,75 @@ public class Ledger {
         if (usage.isEmpty()) {
             return List.of();
         }
-        var chainsLocked = lockChains(usage.stream().map(UsageDebit::leafAccountId)
-                .collect(java.util.stream.Collectors.toSet()));
-        java.util.Map<String, Long> seen = new java.util.HashMap<>();
+        var chains = lockChains(usage.stream().map(UsageDebit::leafAccountId).collect(Collectors.toSet()));
+        Map<String, Long> seen = new HashMap<>();
         for (Object[] row : lines.idsByIdempotencyKeys(usage.stream().map(UsageDebit::idempotencyKey).toList())) {
             seen.put((String) row[0], (Long) row[1]);
         }
         var now = clock.instant();
         String actor = currentUser.actorName();
-        java.util.Map<Long, ConsumptionUnits> consumed = new java.util.HashMap<>();
-        List<UsageOutcome> outcomes = new ArrayList<>();
+        Map<Long, LedgerBatch.Change> changes = new HashMap<>();
+        List<LedgerLine> batch = new ArrayList<>();
+        Map<String, Integer> written = new HashMap<>();
+        for (var event : usage) {
+            if (seen.containsKey(event.idempotencyKey()) || written.containsKey(event.idempotencyKey())) {
+                continue;
+            }
+            written.put(event.idempotencyKey(), batch.size());
+            batch.add(new LedgerLine(event.leafAccountId(), null, LineType.DEBIT, event.amount(), now, actor,
+                    event.reason(), event.idempotencyKey(), null, null).explainedBy(event));
+            var change = new LedgerBatch.Change(event.amount(), ConsumptionUnits.ZERO);
+            chains.get(event.leafAccountId()).forEach(id -> changes.merge(id, change, LedgerBatch.Change::plus));
+        }
+        long[] ids = bulk.insert(batch);
+        bulk.change(changes);
+        List<UsageOutcome> outcomes = new ArrayList<>(usage.size());
+        Set<String> answered = new HashSet<>();
         for (var event : usage) {
             var existing = seen.get(event.idempotencyKey());
             if (existing != null) {
                 outcomes.add(new UsageOutcome(existing, false));
-                continue;
+            } else {
+                // A key twice in one batch is charged once, like a repeat in a later batch.
+                outcomes.add(new UsageOutcome(ids[written.get(event.idempotencyKey())],
+                        answered.add(event.idempotencyKey())));
             }
-            var line = new LedgerLine(event.leafAccountId(), null, LineType.DEBIT, event.amount(), now, actor,
-                    event.reason(), event.idempotencyKey(), null, null).about(event.resourceId());
-            line.explainedBy(event);
-            var saved = lines.save(line);
-            seen.put(event.idempotencyKey(), saved.getId());
-            chainsLocked.chains().get(event.leafAccountId())
-                    .forEach(id -> consumed.merge(id, event.amount(), ConsumptionUnits::plus));
-            outcomes.add(new UsageOutcome(saved.getId(), true));
         }
-        consumed.forEach((id, amount) -> chainsLocked.locked().get(id).consume(amount));
         return outcomes;
     }
 
-    /** The chains of the given leaves, and every account on them locked: root first, then level by level in id order. */
-    private LockedChains lockChains(java.util.Set<Long> leafIds) {
-        java.util.Map<Long, List<Long>> chains = new java.util.HashMap<>();
-        java.util.Set<Long> involved = new java.util.HashSet<>();
+    /**
+     * The chains (root first) of the given leaves, with every account on them locked in one step
+     * per level: the organization, then the rest by depth and id, the order every ledger operation
+     * takes, so that concurrent operations queue instead of deadlocking.
+     */
+    private Map<Long, List<Long>> lockChains(Set<Long> leafIds) {
+        Map<Long, List<Long>> chains = new HashMap<>();
+        Set<Long> roots = new HashSet<>();
+        Set<Long> below = new HashSet<>();
         for (Object[] row : accounts.findPaths(leafIds)) {
             var chain = Arrays.stream(((String) row[1]).split("/")).filter(part -> !part.isEmpty()).map(Long::valueOf)
                     .toList();
             chains.put((Long) row[0], chain);
-            involved.addAll(chain);
+            roots.add(chain.getFirst());
+            below.addAll(chain.subList(1, chain.size()));
         }
         for (long leaf : leafIds) {
             if (!chains.containsKey(leaf)) {
                 throw unknown(leaf);
             }
         }
-        java.util.Map<Long, Integer> depth = new java.util.HashMap<>();
-        chains.values().forEach(chain -> {
-            for (int i = 0; i < chain.size(); i++) {
-                depth.put(chain.get(i), i);
-            }
-        });
-        java.util.Map<Long, LedgerAccount> locked = new java.util.HashMap<>();
-        involved.stream().sorted(java.util.Comparator.<Long>comparingInt(depth::get).thenComparing(id -> id))
-                .forEach(id -> locked.put(id, lock(id)));
-        return new LockedChains(chains, locked);
+        bulk.lockInOrder(roots, below);
+        return chains;
     }
 
-    private record LockedChains(java.util.Map<Long, List<Long>> chains, java.util.Map<Long, LedgerAccount> locked) {
-    }
-
-    /** The start of the latest span written for each resource that has one. */
+    /**
+     * The start of the latest span written for each resource that has one: one step in the
+     * (resource, span start) index per resource, however many lines exist.
+     */
     @Transactional(readOnly = true)
-    public java.util.Map<Long, Instant> lastSpanStarts(java.util.Collection<Long> resourceIds) {
-        java.util.Map<Long, Instant> last = new java.util.HashMap<>();
-        if (!resourceIds.isEmpty()) {
-            lines.lastSpanStarts(resourceIds).forEach(row -> last.put((Long) row[0], (Instant) row[1]));
-        }
-        return last;
+    public Map<Long, Instant> lastSpanStarts(Collection<Long> resourceIds) {
+        return resourceIds.isEmpty() ? Map.of() : bulk.lastSpanStarts(resourceIds);
     }
 
     /** The lines about a resource (its holds, releases and span debits), newest first. */

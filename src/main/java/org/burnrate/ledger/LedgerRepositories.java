@@ -39,12 +39,6 @@ interface LedgerLineRepository extends JpaRepository<LedgerLine, Long> {
 
     Optional<LedgerLine> findByIdempotencyKey(String idempotencyKey);
 
-    /** The latest span written per resource: an index seek per resource, however many lines exist. */
-    @Query("""
-            select l.resourceId, max(l.spanStart) from LedgerLine l
-            where l.resourceId in :resourceIds and l.spanStart is not null group by l.resourceId""")
-    List<Object[]> lastSpanStarts(@Param("resourceIds") java.util.Collection<Long> resourceIds);
-
     @Query("""
             select l.resourceId, l.spanStart from LedgerLine l
             where l.resourceId in :resourceIds and l.spanStart >= :from""")
@@ -60,6 +54,10 @@ interface LedgerLineRepository extends JpaRepository<LedgerLine, Long> {
 
     @Query("select l.holdLineId from LedgerLine l where l.holdLineId in :holdIds and l.type = 'RELEASE'")
     List<Long> settledHolds(@Param("holdIds") java.util.Collection<Long> holdIds);
+
+    /** The amounts of these HOLD lines, as (id, amount). */
+    @Query("select l.id, l.amount from LedgerLine l where l.id in :holdIds and l.type = 'HOLD'")
+    List<Object[]> holdAmounts(@Param("holdIds") java.util.Collection<Long> holdIds);
 
     @Query("select coalesce(sum(l.amount), 0) from LedgerLine l where l.resourceId = :resourceId and l.type = 'DEBIT'")
     java.math.BigDecimal debitedFor(@Param("resourceId") long resourceId);

@@ -1,0 +1,224 @@
+package org.burnrate.ledger;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import org.burnrate.base.ConsumptionUnits;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.generator.BeforeExecutionGenerator;
+import org.hibernate.generator.EventType;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ledger's bulk path, for the debit job's chunks and usage batches: locks, journal lines and
+ * account changes for many resources at once, as a few JDBC batches in the caller's transaction,
+ * where Hibernate's work per entity (a find, a flush and a refresh per account; an insert per line)
+ * would cost many times the rows themselves.
+ * <p>
+ * Nothing about the rules changes: lines are still made by {@link LedgerLine}'s constructor and get
+ * their ids from its own sequence generator; accounts are locked in the order every ledger operation
+ * uses; an account's figures change by the chunk's total for it, relative to what the locked row
+ * holds, never by a value read earlier.
+ */
+@Component
+class LedgerBatch {
+
+    /** The most values one statement binds (well under the drivers' limits). */
+    private static final int IN_LIST = 1000;
+    private static final int BATCH = 1000;
+    private static final String INSERT_LINE = """
+            insert into ledger_line (id, account_id, counter_account_id, type, amount, at, actor, reason,
+                idempotency_key, hold_line_id, corrects_line_id, resource_id, rate_version_id, span_start, span_end,
+                unit_value, currency)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /** A change of an account's consumption and holds, to add to what its row holds. */
+    record Change(ConsumptionUnits consumed, ConsumptionUnits held) {
+
+        Change plus(Change other) {
+            return new Change(consumed.plus(other.consumed), held.plus(other.held));
+        }
+    }
+
+    private final EntityManager entityManager;
+    private final JdbcTemplate jdbc;
+
+    LedgerBatch(EntityManager entityManager, JdbcTemplate jdbc) {
+        this.entityManager = entityManager;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Locks the accounts in the order of every ledger operation: the organization first, then level
+     * by level, each level in id order. The organization's row is locked on its own first, so that on
+     * any database whoever holds it is alone below it. What Hibernate still holds in memory is
+     * written first, so that the statements after this see it.
+     */
+    void lockInOrder(Collection<Long> roots, Collection<Long> below) {
+        entityManager.flush();
+        lock(roots);
+        lock(below);
+    }
+
+    private void lock(Collection<Long> ids) {
+        for (var part : partition(new ArrayList<>(ids))) {
+            jdbc.queryForList("select id from ledger_account where id in (" + placeholders(part.size())
+                    + ") order by depth, id for update", Long.class, part.toArray());
+        }
+    }
+
+    /**
+     * Inserts the lines in JDBC batches, each with the next id of {@code ledger_line_seq} as
+     * Hibernate would give it (the same generator, so ids never collide), and answers the ids in order.
+     */
+    long[] insert(List<LedgerLine> lines) {
+        var session = entityManager.unwrap(SharedSessionContractImplementor.class);
+        var generator = (BeforeExecutionGenerator) session.getFactory().getMappingMetamodel()
+                .getEntityDescriptor(LedgerLine.class).getGenerator();
+        long[] ids = new long[lines.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = ((Number) generator.generate(session, null, null, EventType.INSERT)).longValue();
+        }
+        jdbc.batchUpdate(INSERT_LINE, new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement statement, int i) throws SQLException {
+                var line = lines.get(i);
+                statement.setLong(1, ids[i]);
+                statement.setLong(2, line.getAccountId());
+                setLong(statement, 3, line.getCounterAccountId());
+                statement.setString(4, line.getType().name());
+                statement.setBigDecimal(5, line.getAmount().value());
+                statement.setObject(6, utc(line.getAt()));
+                statement.setString(7, line.getActor());
+                statement.setString(8, line.getReason());
+                setString(statement, 9, line.getIdempotencyKey());
+                setLong(statement, 10, line.getHoldLineId());
+                setLong(statement, 11, line.getCorrectsLineId());
+                setLong(statement, 12, line.getResourceId());
+                setLong(statement, 13, line.getRateVersionId());
+                setInstant(statement, 14, line.getSpanStart());
+                setInstant(statement, 15, line.getSpanEnd());
+                setDecimal(statement, 16, line.getUnitValue());
+                setString(statement, 17, line.getCurrency());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return lines.size();
+            }
+        });
+        return ids;
+    }
+
+    /**
+     * Adds each change to its account's row; the rows must be locked ({@link #lockInOrder}). An
+     * account Hibernate holds in this transaction is read again, so nobody works on stale figures.
+     */
+    void change(Map<Long, Change> changes) {
+        List<Object[]> rows = new ArrayList<>(changes.size());
+        changes.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> rows.add(new Object[] {
+                entry.getValue().consumed().value(), entry.getValue().held().value(), entry.getKey()}));
+        jdbc.batchUpdate("update ledger_account set consumed = consumed + ?, held = held + ? where id = ?", rows, BATCH,
+                (statement, row) -> {
+                    statement.setBigDecimal(1, (BigDecimal) row[0]);
+                    statement.setBigDecimal(2, (BigDecimal) row[1]);
+                    statement.setLong(3, (Long) row[2]);
+                });
+        var session = entityManager.unwrap(SharedSessionContractImplementor.class);
+        var context = session.getPersistenceContextInternal();
+        if (context.getNumberOfManagedEntities() == 0) {
+            return;
+        }
+        var persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(LedgerAccount.class);
+        for (long id : changes.keySet()) {
+            var managed = context.getEntity(session.generateEntityKey(id, persister));
+            if (managed != null) {
+                entityManager.refresh(managed, LockModeType.PESSIMISTIC_WRITE);
+            }
+        }
+    }
+
+    /**
+     * The start of the latest span written for each resource that has one: a backward step in the
+     * (resource, span start) index per resource, however many lines the resource already has.
+     */
+    Map<Long, Instant> lastSpanStarts(Collection<Long> resourceIds) {
+        Map<Long, Instant> last = new HashMap<>();
+        for (var part : partition(new ArrayList<>(resourceIds))) {
+            var values = String.join(", ", java.util.Collections.nCopies(part.size(), "(?)"));
+            jdbc.query("select r.id, (select max(l.span_start) from ledger_line l where l.resource_id = r.id) from (values "
+                    + values + ") r(id)", rows -> {
+                        var start = rows.getObject(2, OffsetDateTime.class);
+                        if (start != null) {
+                            last.put(rows.getLong(1), start.toInstant());
+                        }
+                    }, part.stream().map(id -> (Object) id).toArray());
+        }
+        return last;
+    }
+
+    private static List<List<Long>> partition(List<Long> ids) {
+        List<List<Long>> parts = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            parts.add(ids.subList(from, Math.min(ids.size(), from + IN_LIST)));
+        }
+        return parts;
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static void setLong(PreparedStatement statement, int index, @Nullable Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
+    private static void setString(PreparedStatement statement, int index, @Nullable String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
+    }
+
+    private static void setDecimal(PreparedStatement statement, int index, @Nullable BigDecimal value)
+            throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.NUMERIC);
+        } else {
+            statement.setBigDecimal(index, value);
+        }
+    }
+
+    private static void setInstant(PreparedStatement statement, int index, @Nullable Instant value)
+            throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(index, utc(value));
+        }
+    }
+}
