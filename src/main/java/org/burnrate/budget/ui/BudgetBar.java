@@ -28,6 +28,7 @@ class BudgetBar extends Div {
     final Span legend = new Span();
     final Span warning = new Span();
     private String text = "";
+    private java.util.Optional<org.burnrate.catalog.UnitValue> unitValue = java.util.Optional.empty();
 
     /**
      * @param childrenNoun what the level below is called ("members", "groups", "group admins"), or
@@ -48,6 +49,17 @@ class BudgetBar extends Div {
     BudgetBar(@Nullable String childrenNoun, BudgetSummary summary) {
         this(childrenNoun);
         show(summary);
+    }
+
+    BudgetBar withFigures(BudgetSummary summary) {
+        show(summary);
+        return this;
+    }
+
+    /** Shows what the remaining units are worth in the currency, beside them. */
+    BudgetBar money(java.util.Optional<org.burnrate.catalog.UnitValue> value) {
+        this.unitValue = value;
+        return this;
     }
 
     void show(BudgetSummary summary) {
@@ -101,7 +113,8 @@ class BudgetBar extends Div {
             legend.add(new Span(" · unlimited (no total set)"));
         } else {
             legend.add(new Span(" of " + summary.allocated() + " · "));
-            key("remaining", "remaining " + remaining);
+            key("remaining", "remaining " + remaining + unitValue.map(value -> " ("
+                    + org.burnrate.catalog.ui.MoneyText.money(remaining, value) + ")").orElse(""));
         }
         text = legend.getElement().getTextRecursively();
     }

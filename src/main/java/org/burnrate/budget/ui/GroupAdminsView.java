@@ -48,7 +48,12 @@ public class GroupAdminsView extends Div {
     final Button savePoolTotal = new Button("Save");
     final Grid<GroupAdminView> grid = new Grid<>();
 
-    GroupAdminsView(BudgetAdministration administration, GroupService groups) {
+    private final java.util.Optional<org.burnrate.catalog.UnitValue> unitValue;
+
+    GroupAdminsView(BudgetAdministration administration, GroupService groups,
+            org.burnrate.catalog.CurrencySettings currency) {
+        this.unitValue = currency.current();
+        poolBar.money(unitValue);
         this.administration = administration;
         this.groups = groups;
         addClassName("portal-view");
@@ -99,7 +104,7 @@ public class GroupAdminsView extends Div {
                 .setAutoWidth(true);
         grid.addColumn(admin -> admin.budget().allocated()).setKey("budget").setHeader("Budget")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        grid.addComponentColumn(admin -> new BudgetBar("groups", admin.budget())).setKey("usage")
+        grid.addComponentColumn(admin -> new BudgetBar("groups").money(unitValue).withFigures(admin.budget())).setKey("usage")
                 .setHeader("Given to groups and used").setFlexGrow(1).setWidth("22em");
         grid.addComponentColumn(this::actions).setKey("actions").setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

@@ -78,7 +78,8 @@ public class GroupDetailView extends Div implements BeforeEnterObserver, HasDyna
     private final Div content = new Div();
 
     GroupDetailView(GroupService groups, MembershipService memberships, BudgetScopes scopes, CurrentUser currentUser,
-            RosterImport rosterImport, AsyncTaskExecutor executor) {
+            RosterImport rosterImport, AsyncTaskExecutor executor, org.burnrate.catalog.CurrencySettings currency) {
+        bar.money(currency.current());
         this.rosterImport = rosterImport;
         this.executor = executor;
         this.groups = groups;

@@ -51,7 +51,7 @@ public class MyBudgetsView extends Div {
         var available = membership.budget().available();
         card.add(new Paragraph("Your allocation: " + MoneyText.of(membership.budget().allocated(), unitValue) + ", "
                 + (available == null ? "unlimited" : MoneyText.of(available, unitValue)) + " still available."),
-                new BudgetBar(null, membership.budget()),
+                new BudgetBar(null).money(unitValue).withFigures(membership.budget()),
                 AccountLedgerView.link("See every movement of your allocation", membership.budget().accountId()));
         return card;
     }

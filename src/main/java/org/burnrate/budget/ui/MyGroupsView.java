@@ -39,7 +39,10 @@ public class MyGroupsView extends Div {
     final Paragraph empty = new Paragraph("You have no groups yet — create one with New group.");
     final Button newGroup = new Button("New group", VaadinIcon.PLUS.create());
 
-    MyGroupsView(GroupService groups, BudgetAdministration administration) {
+    private final java.util.Optional<org.burnrate.catalog.UnitValue> unitValue;
+
+    MyGroupsView(GroupService groups, BudgetAdministration administration, org.burnrate.catalog.CurrencySettings currency) {
+        this.unitValue = currency.current();
         this.groups = groups;
         this.administration = administration;
         addClassName("portal-view");
@@ -71,7 +74,7 @@ public class MyGroupsView extends Div {
         try {
             var mine = administration.myBudget();
             ownBudget.add(new H3("Your budget"), new Paragraph(BudgetTexts.period(mine.periodStart(),
-                    mine.periodEnd()) + ". New groups are funded from it."), new BudgetBar("groups", mine.budget()));
+                    mine.periodEnd()) + ". New groups are funded from it."), new BudgetBar("groups").money(unitValue).withFigures(mine.budget()));
             ownBudget.setVisible(true);
         } catch (NotFoundException noBudget) {
             // A system admin without a group-admin budget of their own still sees every group.
@@ -83,7 +86,7 @@ public class MyGroupsView extends Div {
         empty.setVisible(visible.isEmpty());
     }
 
-    private static Component card(GroupView group) {
+    private Component card(GroupView group) {
         var card = new Card();
         card.addClassName("portal-card");
         card.setTitle(new RouterLink(group.name(), GroupDetailView.class,
@@ -94,7 +97,7 @@ public class MyGroupsView extends Div {
             card.setHeaderSuffix(overcommitBadge());
         }
         card.add(new Paragraph("Default allocation " + group.defaultAllocation() + " per member"),
-                new BudgetBar("members", group.budget()));
+                new BudgetBar("members").money(unitValue).withFigures(group.budget()));
         return card;
     }
 

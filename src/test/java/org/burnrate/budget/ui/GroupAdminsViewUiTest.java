@@ -68,7 +68,7 @@ class GroupAdminsViewUiTest extends BudgetUiTest {
         int row = rowOf(instructor);
         assertThat(_get(view.grid, row).budget().allocated()).isEqualTo(units("1500"));
         assertThat(_getCellComponent(view.grid, row, "usage")).isInstanceOfSatisfying(BudgetBar.class,
-                bar -> assertThat(bar.text()).isEqualTo(
+                bar -> assertThat(bar.text()).startsWith(
                         "consumed 0.0000 · held 0.0000 · allocated 0.0000 of 1500.0000 · remaining 1500.0000"));
         assertThat(_getFormattedRow(view.grid, row)).containsSequence(instructor, "2026-09-01 – 2027-01-31",
                 "1500.0000");
@@ -138,7 +138,7 @@ class GroupAdminsViewUiTest extends BudgetUiTest {
         _setValue(view.poolTotal, handedOut.plus(units("500")).toString());
         _click(view.savePoolTotal);
 
-        assertThat(view.poolBar.text()).contains("of " + handedOut.plus(units("500"))).endsWith("remaining 500.0000");
+        assertThat(view.poolBar.text()).contains("of " + handedOut.plus(units("500"))).contains("remaining 500.0000");
 
         _setValue(view.poolTotal, "a lot");
         _click(view.savePoolTotal);
