@@ -105,6 +105,9 @@ public class GroupResourcesView extends Div implements BeforeEnterObserver, HasD
         intro.add(new RouterLink("Catalog of " + current.name(), CatalogView.class,
                 new RouteParameters(CatalogView.GROUP_ID, String.valueOf(current.id()))));
         intro.add(new com.vaadin.flow.component.html.Span(" · "), new Anchor("groups/" + current.id(), "Group page"));
+        if (canEdit) {
+            intro.add(new com.vaadin.flow.component.html.Span(" · "), GroupBurnView.link(current.id()));
+        }
 
         templatesSection.setVisible(canEdit);
         if (canEdit) {
