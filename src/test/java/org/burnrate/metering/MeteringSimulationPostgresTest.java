@@ -3,7 +3,7 @@ package org.burnrate.metering;
 import org.burnrate.support.PostgresTest;
 
 /**
- * The same walk on PostgreSQL, 2,000 operations by default to keep the build's time in bounds;
+ * The same walk on PostgreSQL, 1,000 operations by default to keep the build's time in bounds;
  * {@code -Dsimulation.pg-operations=10000} runs the full length (about eight minutes here).
  */
 @PostgresTest
@@ -11,6 +11,6 @@ class MeteringSimulationPostgresTest extends MeteringSimulationTests {
 
     @Override
     int operations() {
-        return Integer.getInteger("simulation.pg-operations", 2_000);
+        return Integer.getInteger("simulation.pg-operations", 1_000);
     }
 }
