@@ -62,6 +62,7 @@ public class GroupDetailView extends Div implements BeforeEnterObserver, HasDyna
     private long groupId;
     private @Nullable GroupView group;
     private boolean membersLoaded;
+    private final java.util.Optional<org.burnrate.catalog.UnitValue> unitValue;
 
     final Paragraph facts = new Paragraph();
     final Paragraph description = new Paragraph();
@@ -79,7 +80,8 @@ public class GroupDetailView extends Div implements BeforeEnterObserver, HasDyna
 
     GroupDetailView(GroupService groups, MembershipService memberships, BudgetScopes scopes, CurrentUser currentUser,
             RosterImport rosterImport, AsyncTaskExecutor executor, org.burnrate.catalog.CurrencySettings currency) {
-        bar.money(currency.current());
+        this.unitValue = currency.current();
+        bar.money(unitValue);
         this.rosterImport = rosterImport;
         this.executor = executor;
         this.groups = groups;
@@ -128,7 +130,10 @@ public class GroupDetailView extends Div implements BeforeEnterObserver, HasDyna
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(member -> member.budget().held()).setKey("held").setHeader("Held")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        grid.addColumn(member -> member.budget().available()).setKey("available").setHeader("Available")
+        // What is left is what people ask about in money; the other columns stay compact.
+        grid.addColumn(member -> member.budget().available() == null ? "unlimited"
+                : org.burnrate.catalog.ui.MoneyText.of(member.budget().available(), unitValue))
+                .setKey("available").setHeader("Available")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addComponentColumn(this::memberActions).setKey("actions").setHeader("").setAutoWidth(true)
                 .setFlexGrow(0);
