@@ -366,10 +366,8 @@ public class Ledger {
 
     /** Several accounts' positions in one query. */
     @Transactional(readOnly = true)
-    public java.util.Map<Long, Balance> balances(java.util.Collection<Long> accountIds) {
-        var found = new java.util.HashMap<Long, Balance>();
-        accounts.findAllById(accountIds).forEach(account -> found.put(account.getId(), account.balance()));
-        return found;
+    public Map<Long, Balance> balances(Collection<Long> accountIds) {
+        return bulk.balances(accountIds);
     }
 
     @Transactional(readOnly = true)
@@ -441,10 +439,7 @@ public class Ledger {
         // Read under the locks: whatever another node wrote for these resources is committed and seen now.
         var resourceIds = debits.stream().map(SpanDebit::resourceId).collect(Collectors.toSet());
         var from = debits.stream().map(SpanDebit::spanStart).min(Comparator.naturalOrder()).orElseThrow();
-        Set<String> written = new HashSet<>();
-        for (Object[] row : lines.spansFrom(resourceIds, from)) {
-            written.add(row[0] + "@" + row[1]);
-        }
+        var written = bulk.spansFrom(resourceIds, from);
         var holdIds = debits.stream().map(SpanDebit::convertsHoldLineId).filter(Objects::nonNull).toList();
         Set<Long> settled = new HashSet<>(holdIds.isEmpty() ? List.of() : lines.settledHolds(holdIds));
         Map<Long, ConsumptionUnits> holdAmounts = new HashMap<>();
@@ -497,10 +492,7 @@ public class Ledger {
             return List.of();
         }
         var chains = lockChains(usage.stream().map(UsageDebit::leafAccountId).collect(Collectors.toSet()));
-        Map<String, Long> seen = new HashMap<>();
-        for (Object[] row : lines.idsByIdempotencyKeys(usage.stream().map(UsageDebit::idempotencyKey).toList())) {
-            seen.put((String) row[0], (Long) row[1]);
-        }
+        var seen = bulk.linesByIdempotencyKey(usage.stream().map(UsageDebit::idempotencyKey).toList());
         var now = clock.instant();
         String actor = currentUser.actorName();
         Map<Long, LedgerBatch.Change> changes = new HashMap<>();
@@ -542,13 +534,12 @@ public class Ledger {
         Map<Long, List<Long>> chains = new HashMap<>();
         Set<Long> roots = new HashSet<>();
         Set<Long> below = new HashSet<>();
-        for (Object[] row : accounts.findPaths(leafIds)) {
-            var chain = Arrays.stream(((String) row[1]).split("/")).filter(part -> !part.isEmpty()).map(Long::valueOf)
-                    .toList();
-            chains.put((Long) row[0], chain);
+        bulk.paths(leafIds).forEach((leaf, path) -> {
+            var chain = chainOf(path);
+            chains.put(leaf, chain);
             roots.add(chain.getFirst());
             below.addAll(chain.subList(1, chain.size()));
-        }
+        });
         for (long leaf : leafIds) {
             if (!chains.containsKey(leaf)) {
                 throw unknown(leaf);
@@ -583,6 +574,18 @@ public class Ledger {
     @Transactional(readOnly = true)
     public List<Long> ancestry(long accountId) {
         String path = accounts.findPath(accountId).orElseThrow(() -> unknown(accountId));
+        return Arrays.stream(path.split("/")).filter(part -> !part.isEmpty()).map(Long::valueOf).toList();
+    }
+
+    /** {@link #ancestry(long)} of several accounts at once, in one query; unknown accounts are left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<Long>> ancestries(Collection<Long> accountIds) {
+        Map<Long, List<Long>> chains = new HashMap<>();
+        bulk.paths(accountIds).forEach((id, path) -> chains.put(id, chainOf(path)));
+        return chains;
+    }
+
+    private static List<Long> chainOf(String path) {
         return Arrays.stream(path.split("/")).filter(part -> !part.isEmpty()).map(Long::valueOf).toList();
     }
 

@@ -95,12 +95,31 @@ class LedgerAccount {
 
     /** What can still be consumed or held at this level; null when unlimited. */
     @Nullable ConsumptionUnits available() {
-        return unlimited ? null : allocated.minus(consumed).minus(held);
+        return available(unlimited, allocated, consumed, held);
     }
 
     /** What is left to hand to children; null when unlimited. */
     @Nullable ConsumptionUnits unallocated() {
+        return unallocated(unlimited, allocated, allocatedToChildren);
+    }
+
+    private static @Nullable ConsumptionUnits available(boolean unlimited, ConsumptionUnits allocated,
+            ConsumptionUnits consumed, ConsumptionUnits held) {
+        return unlimited ? null : allocated.minus(consumed).minus(held);
+    }
+
+    private static @Nullable ConsumptionUnits unallocated(boolean unlimited, ConsumptionUnits allocated,
+            ConsumptionUnits allocatedToChildren) {
         return unlimited ? null : allocated.minus(allocatedToChildren);
+    }
+
+    /** An account's position from its stored figures, read without loading the entity. */
+    static Balance balance(long id, AccountKind kind, String name, boolean unlimited, boolean overcommit,
+            ConsumptionUnits allocated, ConsumptionUnits allocatedToChildren, ConsumptionUnits consumed,
+            ConsumptionUnits held, boolean closed) {
+        return new Balance(id, kind, name, allocated, allocatedToChildren, consumed, held,
+                available(unlimited, allocated, consumed, held), unallocated(unlimited, allocated, allocatedToChildren),
+                overcommit, closed);
     }
 
     void receive(ConsumptionUnits amount) {
@@ -140,8 +159,8 @@ class LedgerAccount {
     }
 
     Balance balance() {
-        return new Balance(getId(), kind, name, allocated, allocatedToChildren, consumed, held, available(),
-                unallocated(), overcommit, closedAt != null);
+        return balance(getId(), kind, name, unlimited, overcommit, allocated, allocatedToChildren, consumed, held,
+                closedAt != null);
     }
 
     long getId() {

@@ -10,8 +10,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -22,13 +24,15 @@ import org.hibernate.generator.BeforeExecutionGenerator;
 import org.hibernate.generator.EventType;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * The ledger's bulk path, for the debit job's chunks and usage batches: locks, journal lines and
- * account changes for many resources at once, as a few JDBC batches in the caller's transaction,
- * where Hibernate's work per entity (a find, a flush and a refresh per account; an insert per line)
- * would cost many times the rows themselves.
+ * The ledger's bulk path, for the debit job's chunks and usage batches: reads, locks, journal
+ * lines and account changes for many resources at once, as a few JDBC statements in the caller's
+ * transaction. Hibernate's work per entity (a find, a flush and a refresh per account; an insert
+ * per line) and per query (an IN list of a thousand parameters is translated anew each time) would
+ * cost many times the rows themselves. Sets of ids are bound as one array parameter.
  * <p>
  * Nothing about the rules changes: lines are still made by {@link LedgerLine}'s constructor and get
  * their ids from its own sequence generator; accounts are locked in the order every ledger operation
@@ -38,8 +42,6 @@ import org.springframework.stereotype.Component;
 @Component
 class LedgerBatch {
 
-    /** The most values one statement binds (well under the drivers' limits). */
-    private static final int IN_LIST = 1000;
     private static final int BATCH = 1000;
     private static final String INSERT_LINE = """
             insert into ledger_line (id, account_id, counter_account_id, type, amount, at, actor, reason,
@@ -63,23 +65,63 @@ class LedgerBatch {
         this.jdbc = jdbc;
     }
 
+    /** The path ("/1/5/17/") of each account that exists. */
+    Map<Long, String> paths(Collection<Long> ids) {
+        flushPending();
+        Map<Long, String> paths = new HashMap<>();
+        jdbc.query("select id, path from ledger_account where id = any(?)",
+                (RowCallbackHandler) rows -> paths.put(rows.getLong(1), rows.getString(2)), array(ids));
+        return paths;
+    }
+
+    /** The positions of the accounts that exist, read as rows. */
+    Map<Long, Balance> balances(Collection<Long> ids) {
+        flushPending();
+        Map<Long, Balance> balances = new HashMap<>();
+        jdbc.query("""
+                select id, kind, name, unlimited, overcommit, allocated, allocated_to_children, consumed, held,
+                    closed_at is not null
+                from ledger_account where id = any(?)""", (RowCallbackHandler) rows -> balances.put(rows.getLong(1),
+                LedgerAccount.balance(rows.getLong(1), AccountKind.valueOf(rows.getString(2)), rows.getString(3),
+                        rows.getBoolean(4), rows.getBoolean(5), units(rows.getBigDecimal(6)),
+                        units(rows.getBigDecimal(7)), units(rows.getBigDecimal(8)), units(rows.getBigDecimal(9)),
+                        rows.getBoolean(10))), array(ids));
+        return balances;
+    }
+
     /**
      * Locks the accounts in the order of every ledger operation: the organization first, then level
      * by level, each level in id order. The organization's row is locked on its own first, so that on
-     * any database whoever holds it is alone below it. What Hibernate still holds in memory is
-     * written first, so that the statements after this see it.
+     * any database whoever holds it is alone below it.
      */
     void lockInOrder(Collection<Long> roots, Collection<Long> below) {
-        entityManager.flush();
-        lock(roots);
-        lock(below);
+        flushPending();
+        for (var ids : List.of(roots, below)) {
+            if (!ids.isEmpty()) {
+                jdbc.query("select id from ledger_account where id = any(?) order by depth, id for update",
+                        (RowCallbackHandler) rows -> { }, array(ids));
+            }
+        }
     }
 
-    private void lock(Collection<Long> ids) {
-        for (var part : partition(new ArrayList<>(ids))) {
-            jdbc.queryForList("select id from ledger_account where id in (" + placeholders(part.size())
-                    + ") order by depth, id for update", Long.class, part.toArray());
-        }
+    /** The spans written for these resources from {@code from} on, as "resource@start". */
+    Set<String> spansFrom(Collection<Long> resourceIds, Instant from) {
+        flushPending();
+        Set<String> written = new HashSet<>();
+        jdbc.query("select resource_id, span_start from ledger_line where resource_id = any(?) and span_start >= ?",
+                (RowCallbackHandler) rows -> written.add(rows.getLong(1) + "@"
+                        + rows.getObject(2, OffsetDateTime.class).toInstant()), array(resourceIds), utc(from));
+        return written;
+    }
+
+    /** The ids of the lines written under these idempotency keys. */
+    Map<String, Long> linesByIdempotencyKey(Collection<String> keys) {
+        flushPending();
+        Map<String, Long> lines = new HashMap<>();
+        jdbc.query("select idempotency_key, id from ledger_line where idempotency_key = any(?)",
+                (RowCallbackHandler) rows -> lines.put(rows.getString(1), rows.getLong(2)),
+                (Object) keys.toArray(String[]::new));
+        return lines;
     }
 
     /**
@@ -158,30 +200,33 @@ class LedgerBatch {
      * (resource, span start) index per resource, however many lines the resource already has.
      */
     Map<Long, Instant> lastSpanStarts(Collection<Long> resourceIds) {
+        flushPending();
         Map<Long, Instant> last = new HashMap<>();
-        for (var part : partition(new ArrayList<>(resourceIds))) {
-            var values = String.join(", ", java.util.Collections.nCopies(part.size(), "(?)"));
-            jdbc.query("select r.id, (select max(l.span_start) from ledger_line l where l.resource_id = r.id) from (values "
-                    + values + ") r(id)", rows -> {
-                        var start = rows.getObject(2, OffsetDateTime.class);
-                        if (start != null) {
-                            last.put(rows.getLong(1), start.toInstant());
-                        }
-                    }, part.stream().map(id -> (Object) id).toArray());
-        }
+        jdbc.query("""
+                select r.id, (select max(l.span_start) from ledger_line l where l.resource_id = r.id)
+                from unnest(?) as r(id)""", (RowCallbackHandler) rows -> {
+            var start = rows.getObject(2, OffsetDateTime.class);
+            if (start != null) {
+                last.put(rows.getLong(1), start.toInstant());
+            }
+        }, array(resourceIds));
         return last;
     }
 
-    private static List<List<Long>> partition(List<Long> ids) {
-        List<List<Long>> parts = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += IN_LIST) {
-            parts.add(ids.subList(from, Math.min(ids.size(), from + IN_LIST)));
-        }
-        return parts;
+    /**
+     * Writes what Hibernate still holds in memory in this transaction (new accounts, lines, changed
+     * figures), as its own queries would before reading: these statements bypass it.
+     */
+    private void flushPending() {
+        entityManager.flush();
     }
 
-    private static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    private static Object array(Collection<Long> ids) {
+        return ids.toArray(Long[]::new);
+    }
+
+    private static ConsumptionUnits units(BigDecimal value) {
+        return ConsumptionUnits.rounded(value);
     }
 
     private static OffsetDateTime utc(Instant instant) {

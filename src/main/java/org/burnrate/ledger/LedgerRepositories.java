@@ -16,9 +16,6 @@ interface LedgerAccountRepository extends JpaRepository<LedgerAccount, Long> {
     @Query("select a.path from LedgerAccount a where a.id = :id")
     Optional<String> findPath(@Param("id") long id);
 
-    @Query("select a.id, a.path from LedgerAccount a where a.id in :ids")
-    List<Object[]> findPaths(@Param("ids") java.util.Collection<Long> ids);
-
     @Query("select a.id from LedgerAccount a where a.parentId = :parentId and a.closedAt is null order by a.id")
     List<Long> findOpenChildIds(@Param("parentId") long parentId);
 }
@@ -39,18 +36,9 @@ interface LedgerLineRepository extends JpaRepository<LedgerLine, Long> {
 
     Optional<LedgerLine> findByIdempotencyKey(String idempotencyKey);
 
-    @Query("""
-            select l.resourceId, l.spanStart from LedgerLine l
-            where l.resourceId in :resourceIds and l.spanStart >= :from""")
-    List<Object[]> spansFrom(@Param("resourceIds") java.util.Collection<Long> resourceIds,
-            @Param("from") java.time.Instant from);
-
     @Query("select l from LedgerLine l where l.resourceId = :resourceId order by l.at desc, l.id desc")
     org.springframework.data.domain.Page<LedgerLine> ofResource(@Param("resourceId") long resourceId,
             org.springframework.data.domain.Pageable pageable);
-
-    @Query("select l.idempotencyKey, l.id from LedgerLine l where l.idempotencyKey in :keys")
-    List<Object[]> idsByIdempotencyKeys(@Param("keys") java.util.Collection<String> keys);
 
     @Query("select l.holdLineId from LedgerLine l where l.holdLineId in :holdIds and l.type = 'RELEASE'")
     List<Long> settledHolds(@Param("holdIds") java.util.Collection<Long> holdIds);
