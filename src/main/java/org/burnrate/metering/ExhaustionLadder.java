@@ -2,9 +2,16 @@ package org.burnrate.metering;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.burnrate.base.ConsumptionUnits;
+import org.burnrate.base.NotFoundException;
 import org.burnrate.budget.BudgetAccounts;
 import org.burnrate.catalog.Billing;
 import org.burnrate.catalog.ExhaustionAction;
@@ -45,11 +52,70 @@ class ExhaustionLadder {
         this.provisioning = provisioning;
     }
 
-    /** Checks a metered resource; answers whether it was stopped or suspended. */
-    boolean apply(BillableResource resource, TemplateView template) {
-        var chain = chain(resource.accountId());
-        var groupOwner = accounts.of(resource.groupId()).ownerUserId();
-        warn(resource, template, chain, groupOwner);
+    /** A run's climbs, which keep the chains and group owners they read for the rest of the run. */
+    Climb climb() {
+        return new Climb();
+    }
+
+    /**
+     * The ladder for one metering run. Account chains never change and a group's owner hardly ever,
+     * so each is read once per run; balances are read again after every chunk.
+     */
+    final class Climb {
+
+        private final Map<Long, List<Long>> chains = new HashMap<>();
+        private final Map<Long, BudgetAccounts.GroupAccounts> groups = new HashMap<>();
+
+        private Climb() {
+        }
+
+        /**
+         * Checks the resources of a committed chunk, with one read each of the chains, groups and
+         * balances they need; answers how many were stopped or suspended. A resource whose check
+         * fails is logged and checked again next run; the others go on.
+         */
+        int apply(List<BillableResource> resources, Map<Long, TemplateView> templates) {
+            if (resources.isEmpty()) {
+                return 0;
+            }
+            var newAccounts = resources.stream().map(BillableResource::accountId).filter(id -> !chains.containsKey(id))
+                    .collect(Collectors.toSet());
+            if (!newAccounts.isEmpty()) {
+                chains.putAll(ledger.ancestries(newAccounts));
+            }
+            var newGroups = resources.stream().map(BillableResource::groupId).filter(id -> !groups.containsKey(id))
+                    .collect(Collectors.toSet());
+            if (!newGroups.isEmpty()) {
+                groups.putAll(accounts.of(newGroups));
+            }
+            var balances = ledger.balances(resources.stream().map(r -> chains.get(r.accountId()))
+                    .filter(Objects::nonNull).flatMap(List::stream).collect(Collectors.toSet()));
+            Set<String> told = new HashSet<>();
+            int stopped = 0;
+            for (var resource : resources) {
+                try {
+                    var ids = chains.get(resource.accountId());
+                    var group = groups.get(resource.groupId());
+                    if (ids == null || group == null) {
+                        throw new NotFoundException("The account or group of resource " + resource.id() + " is gone.");
+                    }
+                    if (check(resource, templates.get(resource.templateId()), ids.stream().map(balances::get).toList(),
+                            group.ownerUserId(), told)) {
+                        stopped++;
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("The exhaustion check of resource {} failed; it is checked again next run", resource.id(),
+                            e);
+                }
+            }
+            return stopped;
+        }
+    }
+
+    /** Checks a metered resource against its chain's balances; answers whether it was stopped or suspended. */
+    private boolean check(BillableResource resource, TemplateView template, List<Balance> chain, long groupOwner,
+            Set<String> told) {
+        warn(resource, template, chain, groupOwner, told);
         if (resource.state() != ResourceState.RUNNING || template.billing() != Billing.TIME
                 || template.currentRate() == null || !template.currentRate().rate().burnsWhileRunning()) {
             return false;
@@ -91,30 +157,32 @@ class ExhaustionLadder {
         return true;
     }
 
-    /** Tells the level's people once per threshold crossed: the member for their allocation, the group admin above. */
-    private void warn(BillableResource resource, TemplateView template, List<Balance> chain, long groupOwner) {
+    /**
+     * Tells the level's people once per threshold crossed: the member for their allocation, the group
+     * admin above. {@code told} keeps what this chunk already told, so a level shared by many
+     * resources is not told again for each (the notifications' own key would refuse it anyway).
+     */
+    private void warn(BillableResource resource, TemplateView template, List<Balance> chain, long groupOwner,
+            Set<String> told) {
         for (var level : chain) {
             if (level.kind() == AccountKind.ORGANIZATION || !level.allocated().isPositive()) {
                 continue;
             }
             var used = level.consumed().plus(level.held()).value().multiply(HUNDRED)
                     .divide(level.allocated().value(), 2, RoundingMode.DOWN);
-            long told = level.kind() == AccountKind.MEMBERSHIP ? resource.ownerUserId() : groupOwner;
+            long user = level.kind() == AccountKind.MEMBERSHIP ? resource.ownerUserId() : groupOwner;
             for (int threshold : template.exhaustion().warnAt()) {
-                if (used.compareTo(BigDecimal.valueOf(threshold)) >= 0) {
-                    notifications.notify(told, "budget", "The " + level.kind().label() + " '" + level.name() + "' is "
+                if (used.compareTo(BigDecimal.valueOf(threshold)) < 0) {
+                    continue;
+                }
+                String key = "threshold:" + level.accountId() + ":" + threshold;
+                if (told.add(user + "/" + key)) {
+                    notifications.notify(user, "budget", "The " + level.kind().label() + " '" + level.name() + "' is "
                             + threshold + "% used", level.consumed() + " of " + level.allocated()
-                            + " units are consumed and " + level.held() + " held.",
-                            "threshold:" + level.accountId() + ":" + threshold);
+                            + " units are consumed and " + level.held() + " held.", key);
                 }
             }
         }
-    }
-
-    private List<Balance> chain(long accountId) {
-        var ids = ledger.ancestry(accountId);
-        var balances = ledger.balances(ids);
-        return ids.stream().map(balances::get).toList();
     }
 
 }

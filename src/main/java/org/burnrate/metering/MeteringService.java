@@ -133,6 +133,7 @@ public class MeteringService {
         final Map<Long, List<RateVersion>> ratesById = new HashMap<>();
         final List<UnitValue> unitValues;
         final List<BillableResource> metered = new ArrayList<>();
+        final ExhaustionLadder.Climb climb = ladder.climb();
         int resources;
         int stopped;
         int lines;
@@ -175,14 +176,11 @@ public class MeteringService {
 
     /** After a chunk is committed: warnings, and stops for lack of budget (provider calls stay outside transactions). */
     private void climbLadder(RunContext context) {
-        for (var resource : context.metered) {
-            try {
-                if (ladder.apply(resource, context.templateById.get(resource.templateId()))) {
-                    context.stopped++;
-                }
-            } catch (RuntimeException e) {
-                log.warn("The exhaustion check of resource {} failed; it is checked again next run", resource.id(), e);
-            }
+        try {
+            context.stopped += context.climb.apply(context.metered, context.templateById);
+        } catch (RuntimeException e) {
+            log.warn("The exhaustion checks of {} resources failed; they are made again next run",
+                    context.metered.size(), e);
         }
         context.metered.clear();
     }

@@ -16,6 +16,7 @@ import org.burnrate.catalog.Billing;
 import org.burnrate.catalog.CurrencySettings;
 import org.burnrate.catalog.RateVersion;
 import org.burnrate.catalog.TemplateDirectory;
+import org.burnrate.catalog.TemplateView;
 import org.burnrate.ledger.Ledger;
 import org.burnrate.ledger.UsageDebit;
 import org.burnrate.provisioning.MeteringFeed;
@@ -99,6 +100,7 @@ public class UsageService {
         }
         var resources = new HashMap<Long, MeteringFeed.BillableResource>();
         feed.load(ids).forEach(r -> resources.put(r.id(), r));
+        Map<Long, TemplateView> templatesById = new HashMap<>();
         Map<Long, List<RateVersion>> rates = new HashMap<>();
         var unitValues = currency.history();
         List<UsageDebit> debits = new ArrayList<>();
@@ -109,7 +111,7 @@ public class UsageService {
                 throw new InvalidInputException("[" + i + "].resourceId", "Event " + i + ": there is no resource with id "
                         + event.resourceId() + ".");
             }
-            var template = templates.find(resource.templateId()).orElseThrow();
+            var template = templatesById.computeIfAbsent(resource.templateId(), id -> templates.find(id).orElseThrow());
             if (template.billing() != Billing.PER_OPERATION) {
                 throw new InvalidInputException("[" + i + "].resourceId", "Event " + i + ": '" + resource.name()
                         + "' is billed per time, not per operation; its usage is metered from its running time.");
