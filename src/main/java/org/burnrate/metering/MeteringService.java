@@ -36,13 +36,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * priced span by span ({@link SpanMeter}) up to now, the spans after the last one written are
  * written, and the rest is left alone: what is owed minus what exists, so a second run, a run on
  * another node, or a run after hours of downtime writes exactly what is missing. Resources are
- * handled in chunks that each commit on their own; a chunk that fails is retried one resource at a
- * time, and a resource that still fails is logged, counted and tried again next run.
+ * handled in chunks that each commit on their own, taken by the account they are charged to so that
+ * a chunk's resources share the accounts it locks and updates; a chunk that fails is retried one
+ * resource at a time, and a resource that still fails is logged, counted and tried again next run.
  */
 @Service
 public class MeteringService {
 
     private static final Logger log = LoggerFactory.getLogger(MeteringService.class);
+    /** The most span debits a chunk holds in memory before writing them. */
+    private static final int LINES_PER_WRITE = 10_000;
 
     private final MeteringFeed feed;
     private final Ledger ledger;
@@ -57,7 +60,7 @@ public class MeteringService {
 
     MeteringService(MeteringFeed feed, Ledger ledger, TemplateDirectory templates, CurrencySettings currency,
             MeteringRunRepository runs, ExhaustionLadder ladder, PlatformTransactionManager transactions, Clock clock,
-            @Value("${portal.metering.chunk-size:500}") int chunkSize) {
+            @Value("${portal.metering.chunk-size:5000}") int chunkSize) {
         this.feed = feed;
         this.ledger = ledger;
         this.templates = templates;
@@ -77,13 +80,14 @@ public class MeteringService {
         var now = clock.instant();
         var run = transaction.execute(status -> runs.save(new MeteringRun(node, trigger, now, now)));
         var context = new RunContext(now);
-        long afterId = 0;
+        var position = MeteringFeed.Position.START;
         while (true) {
-            var ids = feed.unmetered(afterId, chunkSize);
+            var chunk = feed.unmeteredAfter(position, chunkSize);
+            var ids = chunk.ids();
             if (ids.isEmpty()) {
                 break;
             }
-            afterId = ids.getLast();
+            position = chunk.next();
             try {
                 context.lines += transaction.execute(status -> meterChunk(ids, context));
                 climbLadder(context);
@@ -155,6 +159,7 @@ public class MeteringService {
         var lastWritten = ledger.lastSpanStarts(ids);
         List<SpanDebit> debits = new ArrayList<>();
         List<BillableResource> done = new ArrayList<>();
+        int written = 0;
         for (var resource : resources) {
             var template = context.templateById.computeIfAbsent(resource.templateId(),
                     id -> templates.find(id).orElseThrow());
@@ -165,8 +170,13 @@ public class MeteringService {
             if (owesNothingMore(resource, template, rates, context.now)) {
                 done.add(resource);
             }
+            if (debits.size() >= LINES_PER_WRITE) {
+                // A catch-up after long downtime owes many spans per resource: write as they come, in this transaction.
+                written += ledger.debitSpans(debits);
+                debits.clear();
+            }
         }
-        int written = ledger.debitSpans(debits);
+        written += ledger.debitSpans(debits);
         resources.forEach(resource -> resource.strayHolds().forEach(hold -> ledger.releaseHold(hold,
                 "'" + resource.name() + "' was started twice in the same instant; one first span is charged")));
         feed.markMetered(done);

@@ -25,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class MeteringFeed {
 
+    private static final int IDS_PER_READ = 1000;
+
     /** A resource to meter: whose account it burns, its template, its history and the hold of each run's first span. */
     public record BillableResource(long id, long version, long accountId, long templateId, String name,
             ResourceState state, List<StateChange> history, Map<Instant, Long> holdsByRunStart, long groupId,
@@ -41,6 +43,36 @@ public class MeteringFeed {
         this.entityManager = entityManager;
     }
 
+    /** Where the debit job's walk through the resources that may still owe something stands. */
+    public record Position(long accountId, long resourceId) {
+
+        public static final Position START = new Position(0, 0);
+    }
+
+    /** The ids of a chunk of resources to meter, and the position after them. */
+    public record Chunk(List<Long> ids, Position next) {
+    }
+
+    /**
+     * The next resources that may still owe something after {@code after}, ordered by the account
+     * they are charged to and then by id: the resources of one member (and of one group) come
+     * together, so a chunk has fewer accounts to lock and update per line it writes.
+     */
+    @Transactional(readOnly = true)
+    public Chunk unmeteredAfter(Position after, int limit) {
+        List<Long> ids = new ArrayList<>(limit);
+        long[] last = {after.accountId(), after.resourceId()};
+        jdbc.query("""
+                select id, ledger_account_id from cloud_resource
+                where metered = false and (ledger_account_id, id) > (?, ?)
+                order by ledger_account_id, id limit ?""", (RowCallbackHandler) row -> {
+            ids.add(row.getLong(1));
+            last[0] = row.getLong(2);
+            last[1] = row.getLong(1);
+        }, after.accountId(), after.resourceId(), limit);
+        return new Chunk(ids, new Position(last[0], last[1]));
+    }
+
     /** Ids of resources that may still owe something, in id order, after {@code afterId}. */
     @Transactional(readOnly = true)
     public List<Long> unmetered(long afterId, int limit) {
@@ -51,6 +83,8 @@ public class MeteringFeed {
      * The resources with their histories, in id order. Read as plain rows with the ids bound as one
      * array, not as entities through an IN list: the debit job reads thousands per chunk, and
      * Hibernate would translate a new query for every list and check every entity at each flush.
+     * A statement asks for at most {@value #IDS_PER_READ} ids, few enough against any table of
+     * resources that the database looks them up by index instead of reading the whole table.
      */
     @Transactional(readOnly = true)
     public List<BillableResource> load(Collection<Long> ids) {
@@ -59,6 +93,15 @@ public class MeteringFeed {
         }
         // What this transaction changed through Hibernate goes to the database first, as before its own queries.
         entityManager.flush();
+        var sorted = ids.stream().sorted().distinct().toList();
+        List<BillableResource> loaded = new ArrayList<>(sorted.size());
+        for (int from = 0; from < sorted.size(); from += IDS_PER_READ) {
+            loaded.addAll(loadSorted(sorted.subList(from, Math.min(sorted.size(), from + IDS_PER_READ))));
+        }
+        return loaded;
+    }
+
+    private List<BillableResource> loadSorted(List<Long> ids) {
         Object idArray = ids.toArray(Long[]::new);
         Map<Long, List<StateChange>> histories = new HashMap<>();
         Map<Long, Map<Instant, Long>> holds = new HashMap<>();

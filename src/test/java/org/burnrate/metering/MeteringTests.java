@@ -223,6 +223,28 @@ abstract class MeteringTests {
     }
 
     @Test
+    void aCatchUpOwingMoreSpansThanAChunkWritesAtOnceIsWrittenWholeInOneRun() {
+        SignIn.as(directory, sysadmin);
+        var perSecond = template("Per-second VM " + UUID.randomUUID(), "36", Duration.ofSeconds(1));
+        SignIn.as(directory, lopez);
+        catalog.allowTemplates(lab.id(), List.of(vm.id(), database.id(), perSecond.id()));
+        SignIn.as(directory, ada);
+        var created = provision(perSecond);
+        clock.advance(Duration.ofHours(3));
+        provisioning.stop(created.id());
+
+        meter();
+
+        var debits = SystemActor.call(() -> ledger.lines(adaInLab.budget().accountId(), Set.of(LineType.DEBIT), null,
+                null, PageRequest.of(0, 1)));
+        assertThat(debits.getTotalElements()).as("10,800 one-second spans, more than one write of a chunk holds")
+                .isEqualTo(10_800);
+        assertThat(consumed()).isEqualTo(units("108.0000"));
+        assertThat(ledger.debitedFor(created.id())).isEqualTo(provisioning.get(created.id()).costSoFar());
+        assertThat(meter().linesWritten()).isZero();
+    }
+
+    @Test
     void runningAgainWritesNothingAndCatchUpAfterSixHoursWritesExactlyWhatIsOwed() {
         var created = provision(vm);
         meter();
