@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -57,20 +58,43 @@ class LedgerBatch {
         }
     }
 
+    private static final int KNOWN_PATHS = 200_000;
+
     private final EntityManager entityManager;
     private final JdbcTemplate jdbc;
+    private final Map<Long, String> knownPaths = new ConcurrentHashMap<>();
 
     LedgerBatch(EntityManager entityManager, JdbcTemplate jdbc) {
         this.entityManager = entityManager;
         this.jdbc = jdbc;
     }
 
-    /** The path ("/1/5/17/") of each account that exists. */
+    /**
+     * The path ("/1/5/17/") of each account that exists. A path is fixed when its account is opened
+     * and never changes, so paths once read are kept (up to {@value #KNOWN_PATHS}) and read again
+     * only for accounts not seen before.
+     */
     Map<Long, String> paths(Collection<Long> ids) {
-        flushPending();
         Map<Long, String> paths = new HashMap<>();
-        jdbc.query("select id, path from ledger_account where id = any(?)",
-                (RowCallbackHandler) rows -> paths.put(rows.getLong(1), rows.getString(2)), array(ids));
+        List<Long> unknown = new ArrayList<>();
+        for (long id : ids) {
+            var path = knownPaths.get(id);
+            if (path == null) {
+                unknown.add(id);
+            } else {
+                paths.put(id, path);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            flushPending();
+            if (knownPaths.size() > KNOWN_PATHS) {
+                knownPaths.clear();
+            }
+            jdbc.query("select id, path from ledger_account where id = any(?)", (RowCallbackHandler) rows -> {
+                paths.put(rows.getLong(1), rows.getString(2));
+                knownPaths.put(rows.getLong(1), rows.getString(2));
+            }, array(unknown));
+        }
         return paths;
     }
 
