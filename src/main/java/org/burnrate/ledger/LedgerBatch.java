@@ -43,7 +43,6 @@ import org.springframework.stereotype.Component;
 @Component
 class LedgerBatch {
 
-    private static final int BATCH = 1000;
     private static final String INSERT_LINE = """
             insert into ledger_line (id, account_id, counter_account_id, type, amount, at, actor, reason,
                 idempotency_key, hold_line_id, corrects_line_id, resource_id, rate_version_id, span_start, span_end,
@@ -196,15 +195,31 @@ class LedgerBatch {
      * account Hibernate holds in this transaction is read again, so nobody works on stale figures.
      */
     void change(Map<Long, Change> changes) {
-        List<Object[]> rows = new ArrayList<>(changes.size());
-        changes.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> rows.add(new Object[] {
-                entry.getValue().consumed().value(), entry.getValue().held().value(), entry.getKey()}));
-        jdbc.batchUpdate("update ledger_account set consumed = consumed + ?, held = held + ? where id = ?", rows, BATCH,
-                (statement, row) -> {
-                    statement.setBigDecimal(1, (BigDecimal) row[0]);
-                    statement.setBigDecimal(2, (BigDecimal) row[1]);
-                    statement.setLong(3, (Long) row[2]);
-                });
+        if (changes.isEmpty()) {
+            return;
+        }
+        // One statement for all the accounts (three arrays side by side), not one per account.
+        Long[] ids = changes.keySet().stream().sorted().toArray(Long[]::new);
+        BigDecimal[] consumed = new BigDecimal[ids.length];
+        BigDecimal[] held = new BigDecimal[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            consumed[i] = changes.get(ids[i]).consumed().value();
+            held[i] = changes.get(ids[i]).held().value();
+        }
+        int changed = jdbc.execute((java.sql.Connection connection) -> {
+            try (var merge = connection.prepareStatement("""
+                    merge into ledger_account a
+                    using (select * from unnest(?, ?, ?) as c(id, consumed, held)) c on a.id = c.id
+                    when matched then update set consumed = a.consumed + c.consumed, held = a.held + c.held""")) {
+                merge.setArray(1, connection.createArrayOf("bigint", ids));
+                merge.setArray(2, connection.createArrayOf("numeric", consumed));
+                merge.setArray(3, connection.createArrayOf("numeric", held));
+                return merge.executeUpdate();
+            }
+        });
+        if (changed != ids.length) {
+            throw new IllegalStateException("changed " + changed + " of " + ids.length + " ledger accounts");
+        }
         var session = entityManager.unwrap(SharedSessionContractImplementor.class);
         var context = session.getPersistenceContextInternal();
         if (context.getNumberOfManagedEntities() == 0) {

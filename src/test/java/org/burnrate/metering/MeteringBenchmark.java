@@ -49,18 +49,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * For each N it starts the whole portal on a fresh PostgreSQL database, seeds an organization with
  * group admins, groups and members by JDBC batches (setup speed only), and N VMs running since
  * {@link TestClock#START} with a confirmed RUNNING history. Then, exactly as in production,
- * {@link MeteringService#run} writes every VM's first span, the clock moves one span on, and the
- * timed run writes the one span each VM now owes. In the same database a plain JDBC batched INSERT
- * of N rows into a copy of {@code ledger_line} (same columns, indexes and foreign keys; and once
- * without the foreign keys) is timed, and usage
- * ingestion through {@code POST /api/v1/usage} in batches of 100 events. Afterwards it checks that
- * the lines written are exactly the spans owed and that every cached balance equals its lines.
+ * {@link MeteringService#run} writes every VM's first span, the clock moves a span and a half on,
+ * and the timed run writes the one span each VM now owes. In the same database the same rows go
+ * through a plain JDBC batched INSERT into a copy of {@code ledger_line} (its columns, indexes and
+ * foreign keys; and once without the foreign keys), and usage through {@code POST /api/v1/usage}
+ * in batches of 100 events is timed. Afterwards it checks that the lines written are exactly the
+ * spans owed and that every cached balance equals its lines ({@code Ledger.verifyBalances()}).
  * <p>
  * Properties (all {@code -D} on the Maven command line): {@code bench.n} (comma separated, default
  * 10000,100000), {@code bench.database} (default burnrate_bench, dropped and created for each N,
  * dropped at the end), {@code bench.admins} (50), {@code bench.groups} (500),
  * {@code bench.members-per-group} (20), {@code bench.usage-events} (20000),
- * {@code bench.usage-resources} (1000); any portal property, such as
+ * {@code bench.usage-resources} (1000), {@code bench.usage-clients} (comma separated, default 1,4:
+ * how many clients send at once); any portal property, such as
  * {@code portal.metering.chunk-size}.
  */
 class MeteringBenchmark {
@@ -78,6 +79,8 @@ class MeteringBenchmark {
     private final int membersPerGroup = Integer.getInteger("bench.members-per-group", 20);
     private final int usageEvents = Integer.getInteger("bench.usage-events", 20_000);
     private final int usageResources = Integer.getInteger("bench.usage-resources", 1000);
+    private final int[] usageClients = Arrays.stream(System.getProperty("bench.usage-clients", "1,4").split(","))
+            .map(String::strip).mapToInt(Integer::parseInt).toArray();
     private final List<String> report = new ArrayList<>();
 
     @Test
@@ -108,7 +111,10 @@ class MeteringBenchmark {
             var bare = bench.plainInsert(false);
             var insert = bench.plainInsert(true);
             var timed = bench.debitRun();
-            var usage = bench.usage();
+            List<String> usage = new ArrayList<>();
+            for (int clients : usageClients) {
+                usage.add("%d client%s: %s".formatted(clients, clients == 1 ? "" : "s", bench.usage(clients)));
+            }
             var mismatches = bench.verify(2);
 
             report.add("");
@@ -122,7 +128,7 @@ class MeteringBenchmark {
                     .formatted(timed.seconds() / insert.seconds(), 100 * insert.seconds() / timed.seconds()));
             report.add("  (the same INSERT without the foreign keys: %s; ratio %.2f)".formatted(bare,
                     timed.seconds() / bare.seconds()));
-            report.add("  usage through POST /api/v1/usage, batches of 100: %s".formatted(usage));
+            report.add("  usage through POST /api/v1/usage, batches of 100: " + String.join("; ", usage));
             report.add("  lines written == spans owed: yes; ledger.verifyBalances() = " + mismatches);
         }
     }
@@ -162,6 +168,7 @@ class MeteringBenchmark {
         long[] memberGroups = new long[0];
         TemplateView vm;
         TemplateView storage;
+        long[] usageResourceIds = new long[0];
         int runs;
 
         Stage(ConfigurableApplicationContext context, int n) {
@@ -392,37 +399,57 @@ class MeteringBenchmark {
             return new Timing(n, took);
         }
 
-        /** Usage events of per-operation resources through the REST API, 100 per request, one client. */
-        Timing usage() {
-            long[] resources = seedResources(usageResources, storage.id());
+        /**
+         * Usage events of per-operation resources through the REST API, 100 per request, from
+         * {@code clients} clients at once (each sends its next request when the last is answered).
+         * The request bodies are made before the clock starts; a few requests warm up first.
+         */
+        Timing usage(int clients) throws Exception {
+            if (usageResourceIds.length == 0) {
+                usageResourceIds = seedResources(usageResources, storage.id());
+            }
             int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
-            var api = new Api(port).bearer(token);
             int batches = usageEvents / 100;
             int warmUp = Math.max(1, batches / 20);
-            long charged = 0;
-            long started = 0;
-            for (int b = -warmUp; b < batches; b++) {
-                if (b == 0) {
-                    started = System.nanoTime();
-                }
+            List<String> bodies = new ArrayList<>();
+            for (int b = 0; b < warmUp + batches; b++) {
                 var json = new StringBuilder("[");
                 for (int e = 0; e < 100; e++) {
                     json.append(e == 0 ? "" : ",").append("{\"resourceId\":")
-                            .append(resources[random.nextInt(resources.length)]).append(",\"quantity\":")
-                            .append(1 + random.nextInt(10)).append(",\"idempotencyKey\":\"bench-").append(b)
-                            .append('-').append(e).append("\"}");
+                            .append(usageResourceIds[random.nextInt(usageResourceIds.length)]).append(",\"quantity\":")
+                            .append(1 + random.nextInt(10)).append(",\"idempotencyKey\":\"bench-").append(clients)
+                            .append('-').append(b).append('-').append(e).append("\"}");
                 }
-                var response = api.post("/api/v1/usage", json.append(']').toString());
-                assertThat(response.status()).as(response.body()).isEqualTo(200);
-                if (b >= 0) {
-                    charged += response.json().get("charged").asLong();
+                bodies.add(json.append(']').toString());
+            }
+            var warm = new Api(port).bearer(token);
+            for (int b = 0; b < warmUp; b++) {
+                assertThat(warm.post("/api/v1/usage", bodies.get(b)).status()).isEqualTo(200);
+            }
+            var next = new java.util.concurrent.atomic.AtomicInteger(warmUp);
+            var charged = new java.util.concurrent.atomic.AtomicLong();
+            long started = System.nanoTime();
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(clients)) {
+                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                for (int c = 0; c < clients; c++) {
+                    done.add(pool.submit(() -> {
+                        var api = new Api(port).bearer(token);
+                        for (int b = next.getAndIncrement(); b < bodies.size(); b = next.getAndIncrement()) {
+                            var response = api.post("/api/v1/usage", bodies.get(b));
+                            assertThat(response.status()).as(response.body()).isEqualTo(200);
+                            charged.addAndGet(response.json().get("charged").asLong());
+                        }
+                    }));
+                }
+                for (var client : done) {
+                    client.get();
                 }
             }
             var took = Duration.ofNanos(System.nanoTime() - started);
-            assertThat(charged).as("every event charged once").isEqualTo(100L * batches);
-            assertThat(jdbc.queryForObject("select count(*) from ledger_line where idempotency_key like 'usage:bench-%'",
-                    Long.class)).isEqualTo(100L * (batches + warmUp));
-            return new Timing(charged, took, "events");
+            assertThat(charged.get()).as("every event charged once").isEqualTo(100L * batches);
+            assertThat(jdbc.queryForObject("select count(*) from ledger_line where idempotency_key like ?", Long.class,
+                    "usage:bench-" + clients + "-%")).isEqualTo(100L * (batches + warmUp));
+            return new Timing(charged.get(), took, "events");
         }
 
         /** Lines written == spans owed (each VM one per run), nothing written twice, every balance the sum of its lines. */
