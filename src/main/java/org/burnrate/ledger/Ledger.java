@@ -481,6 +481,52 @@ public class Ledger {
     }
 
     /**
+     * Gives back span debits that a resource's confirmed history no longer owes: a stop the provider
+     * confirmed late, at an instant before spans that were charged meanwhile. Each such debit gets
+     * one REFUND line pointing at it, about the resource, counted at every level; the debit itself
+     * stays. What was refunded once is never refunded again, so re-runs and other nodes write nothing
+     * more (the lines are read again under the account locks).
+     *
+     * @param lastOwedSpanStart per resource, the start of the last span its history owes, or null when it owes none
+     * @return how many debits were refunded
+     */
+    public int refundSpansAfter(Map<Long, @Nullable Instant> lastOwedSpanStart, String reason) {
+        if (lastOwedSpanStart.isEmpty()) {
+            return 0;
+        }
+        var candidates = unowedSpanDebits(lastOwedSpanStart);
+        if (candidates.isEmpty()) {
+            return 0;
+        }
+        var chains = lockChains(candidates.stream().map(row -> (Long) row[1]).collect(Collectors.toSet()));
+        var now = clock.instant();
+        String actor = currentUser.actorName();
+        Map<Long, LedgerBatch.Change> changes = new HashMap<>();
+        List<LedgerLine> refunds = new ArrayList<>();
+        for (var row : unowedSpanDebits(lastOwedSpanStart)) {
+            long debitId = (Long) row[0];
+            long accountId = (Long) row[1];
+            var amount = (ConsumptionUnits) row[2];
+            refunds.add(new LedgerLine(accountId, null, LineType.REFUND, amount, now, actor,
+                    reason + " (span from " + row[4] + " was charged before the stop was confirmed)",
+                    "refund-span:" + debitId, null, debitId).about((Long) row[3]));
+            var change = new LedgerBatch.Change(amount.negate(), ConsumptionUnits.ZERO);
+            chains.get(accountId).forEach(id -> changes.merge(id, change, LedgerBatch.Change::plus));
+        }
+        bulk.insert(refunds);
+        bulk.change(changes);
+        return refunds.size();
+    }
+
+    private List<Object[]> unowedSpanDebits(Map<Long, @Nullable Instant> lastOwedSpanStart) {
+        entityManager.flush();
+        return lines.unrefundedSpanDebits(lastOwedSpanStart.keySet()).stream().filter(row -> {
+            var last = lastOwedSpanStart.get((Long) row[3]);
+            return last == null || ((Instant) row[4]).isAfter(last);
+        }).toList();
+    }
+
+    /**
      * Charges a batch of reported operations (usage of per-operation resources), each once: an
      * event whose idempotency key was seen before is answered with its existing line and charged
      * no more. Like span debits, usage is recorded even beyond a budget: it happened.

@@ -47,8 +47,21 @@ interface LedgerLineRepository extends JpaRepository<LedgerLine, Long> {
     @Query("select l.id, l.amount from LedgerLine l where l.id in :holdIds and l.type = 'HOLD'")
     List<Object[]> holdAmounts(@Param("holdIds") java.util.Collection<Long> holdIds);
 
-    @Query("select coalesce(sum(l.amount), 0) from LedgerLine l where l.resourceId = :resourceId and l.type = 'DEBIT'")
+    /** Debits of the resource less the refunds that correct them. */
+    @Query("""
+            select coalesce(sum(case when l.type = 'REFUND' then -l.amount else l.amount end), 0) from LedgerLine l
+            where l.resourceId = :resourceId and l.type in ('DEBIT', 'REFUND')""")
     java.math.BigDecimal debitedFor(@Param("resourceId") long resourceId);
+
+    /**
+     * The span debits of these resources that no refund has corrected yet, as (id, account id,
+     * amount, resource id, span start).
+     */
+    @Query("""
+            select l.id, l.accountId, l.amount, l.resourceId, l.spanStart from LedgerLine l
+            where l.resourceId in :resourceIds and l.type = 'DEBIT' and l.spanStart is not null
+              and not exists (select 1 from LedgerLine r where r.correctsLineId = l.id and r.type = 'REFUND')""")
+    List<Object[]> unrefundedSpanDebits(@Param("resourceIds") Collection<Long> resourceIds);
 
     boolean existsByHoldLineIdAndType(long holdLineId, LineType type);
 

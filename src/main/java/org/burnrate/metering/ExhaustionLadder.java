@@ -2,6 +2,7 @@ package org.burnrate.metering;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +32,9 @@ import org.springframework.stereotype.Component;
  * The exhaustion ladder, applied after each chunk is written: whoever a budget level belongs to is
  * told once per warning threshold it crosses; when some level cannot cover a running resource's
  * next span (beyond the template's grace amount), the template's action follows: stop, suspend,
- * or only notify. Nothing is ever deleted for lack of budget.
+ * or only notify; with a grace period, the stop or suspension waits that long from the first check
+ * that found the resource exhausted, and the owner is told when it will come. Nothing is ever
+ * deleted for lack of budget.
  */
 @Component
 class ExhaustionLadder {
@@ -43,13 +46,15 @@ class ExhaustionLadder {
     private final BudgetAccounts accounts;
     private final Notifications notifications;
     private final ProvisioningService provisioning;
+    private final Clock clock;
 
     ExhaustionLadder(Ledger ledger, BudgetAccounts accounts, Notifications notifications,
-            ProvisioningService provisioning) {
+            ProvisioningService provisioning, Clock clock) {
         this.ledger = ledger;
         this.accounts = accounts;
         this.notifications = notifications;
         this.provisioning = provisioning;
+        this.clock = clock;
     }
 
     /** A run's climbs, which keep the chains and group owners they read for the rest of the run. */
@@ -128,6 +133,9 @@ class ExhaustionLadder {
                 return exhausted(resource, template, level, next, available);
             }
         }
+        if (resource.exhaustedSince() != null) {
+            provisioning.coveredAgain(resource.id());
+        }
         return false;
     }
 
@@ -137,6 +145,21 @@ class ExhaustionLadder {
         String why = "The " + level.kind().label() + " '" + level.name() + "' cannot cover the next span of '"
                 + resource.name() + "': it costs " + next + " units and " + available + " are available.";
         var action = template.exhaustion().action();
+        var gracePeriod = template.exhaustion().gracePeriod();
+        if (action != ExhaustionAction.NOTIFY_ONLY && gracePeriod.isPositive()) {
+            var now = clock.instant();
+            var since = resource.exhaustedSince() != null ? resource.exhaustedSince()
+                    : provisioning.exhaustedSince(resource.id(), now);
+            var until = since.plus(gracePeriod);
+            if (now.isBefore(until)) {
+                notifications.notify(resource.ownerUserId(), "budget", "'" + resource.name() + "' will be "
+                        + (action == ExhaustionAction.SUSPEND ? "suspended" : "stopped") + " at " + until
+                        + " unless budget is added", why + " Its template grants a grace period of "
+                        + gracePeriod.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+                        + ": it keeps running until then.", "grace:" + resource.id() + ":" + since);
+                return false;
+            }
+        }
         if (action == ExhaustionAction.NOTIFY_ONLY) {
             notifications.notify(resource.ownerUserId(), "budget", "Budget exhausted for '" + resource.name() + "'",
                     why + " It keeps running; ask for more budget.", "exhausted:" + resource.id() + ":" + runStart);

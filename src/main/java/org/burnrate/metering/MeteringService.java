@@ -22,6 +22,7 @@ import org.burnrate.provisioning.MeteringFeed.BillableResource;
 import org.burnrate.provisioning.ResourceState;
 import org.burnrate.provisioning.SpanMeter;
 import org.burnrate.security.Roles;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -159,13 +160,21 @@ public class MeteringService {
         var lastWritten = ledger.lastSpanStarts(ids);
         List<SpanDebit> debits = new ArrayList<>();
         List<BillableResource> done = new ArrayList<>();
+        Map<Long, Instant> unowed = new HashMap<>();
         int written = 0;
         for (var resource : resources) {
             var template = context.templateById.computeIfAbsent(resource.templateId(),
                     id -> templates.find(id).orElseThrow());
             var rates = context.ratesById.computeIfAbsent(resource.templateId(), templates::rates);
             if (template.billing() == Billing.TIME) {
-                owedSpans(resource, template, rates, lastWritten.get(resource.id()), context, debits);
+                var runs = SpanMeter.owed(SpanMeter.periods(resource.history()), rates, context.now);
+                var last = lastWritten.get(resource.id());
+                owedSpans(resource, template, runs, last, context, debits);
+                var lastOwed = lastOwedSpanStart(runs);
+                if (last != null && (lastOwed == null || last.isAfter(lastOwed))) {
+                    // A stop confirmed late, at an instant before spans already charged: those are owed no more.
+                    unowed.put(resource.id(), lastOwed);
+                }
             }
             if (owesNothingMore(resource, template, rates, context.now)) {
                 done.add(resource);
@@ -177,6 +186,7 @@ public class MeteringService {
             }
         }
         written += ledger.debitSpans(debits);
+        written += ledger.refundSpansAfter(unowed, "Refund: the provider confirmed the stop late");
         resources.forEach(resource -> resource.strayHolds().forEach(hold -> ledger.releaseHold(hold,
                 "'" + resource.name() + "' was started twice in the same instant; one first span is charged")));
         feed.markMetered(done);
@@ -196,9 +206,9 @@ public class MeteringService {
     }
 
     /** The spans after the last one written, each the difference of its run's rounded running total. */
-    private void owedSpans(BillableResource resource, TemplateView template, List<RateVersion> rates,
-            Instant lastWritten, RunContext context, List<SpanDebit> debits) {
-        for (var run : SpanMeter.owed(SpanMeter.periods(resource.history()), rates, context.now)) {
+    private void owedSpans(BillableResource resource, TemplateView template, List<SpanMeter.Run> runs,
+            @Nullable Instant lastWritten, RunContext context, List<SpanDebit> debits) {
+        for (var run : runs) {
             long first = 0;
             if (lastWritten != null && !lastWritten.isBefore(run.start())) {
                 first = Duration.between(run.start(), lastWritten).toNanos() / run.spanLength().toNanos() + 1;
@@ -222,6 +232,18 @@ public class MeteringService {
                                 + ", span from " + spanStart));
             }
         }
+    }
+
+    /** The start of the last span the runs owe, or null when they owe none. */
+    private static @Nullable Instant lastOwedSpanStart(List<SpanMeter.Run> runs) {
+        Instant last = null;
+        for (var run : runs) {
+            if (run.count() > 0) {
+                var start = run.start().plus(run.spanLength().multipliedBy(run.count() - 1));
+                last = last == null || start.isAfter(last) ? start : last;
+            }
+        }
+        return last;
     }
 
     /** A resource that is not running and burns nothing while stopped owes nothing after this run. */

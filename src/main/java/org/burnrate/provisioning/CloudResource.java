@@ -86,6 +86,10 @@ class CloudResource {
     @Column(nullable = false)
     private boolean metered;
 
+    /** When no budget level could first cover this run's next span; the grace period counts from here. */
+    @Column(name = "exhausted_since")
+    private @Nullable Instant exhaustedSince;
+
     protected CloudResource() {
         this.name = "";
         this.state = ResourceState.REQUESTED;
@@ -179,6 +183,7 @@ class CloudResource {
         pendingAction = null;
         state = confirmed;
         metered = false;
+        exhaustedSince = null;
         return new StateChangeOutcome(holdForRun, holdToRelease);
     }
 

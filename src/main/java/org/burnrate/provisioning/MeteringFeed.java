@@ -10,6 +10,7 @@ import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -30,7 +31,7 @@ public class MeteringFeed {
     /** A resource to meter: whose account it burns, its template, its history and the hold of each run's first span. */
     public record BillableResource(long id, long version, long accountId, long templateId, String name,
             ResourceState state, List<StateChange> history, Map<Instant, Long> holdsByRunStart, long groupId,
-            long ownerUserId, boolean shared, List<Long> strayHolds) {
+            long ownerUserId, boolean shared, List<Long> strayHolds, @Nullable Instant exhaustedSince) {
     }
 
     private final CloudResourceRepository resources;
@@ -125,14 +126,19 @@ public class MeteringFeed {
             }
         }, idArray);
         return jdbc.query("""
-                select id, version, ledger_account_id, template_id, name, state, group_id, owner_user_id, shared
+                select id, version, ledger_account_id, template_id, name, state, group_id, owner_user_id, shared,
+                    exhausted_since
                 from cloud_resource where id = any(?) order by id""", (row, n) -> {
             long id = row.getLong(1);
             return new BillableResource(id, row.getLong(2), row.getLong(3), row.getLong(4), row.getString(5),
                     ResourceState.valueOf(row.getString(6)), histories.getOrDefault(id, List.of()),
                     holds.getOrDefault(id, Map.of()), row.getLong(7), row.getLong(8), row.getBoolean(9),
-                    stray.getOrDefault(id, List.of()));
+                    stray.getOrDefault(id, List.of()), instant(row.getObject(10, OffsetDateTime.class)));
         }, idArray);
+    }
+
+    private static @Nullable Instant instant(@Nullable OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
     }
 
     /**

@@ -251,6 +251,24 @@ public class ProvisioningService {
         return view(resourceId);
     }
 
+    /**
+     * When no budget level could first cover the resource's next span in its current run: recorded
+     * now unless an earlier check recorded it already. The template's grace period counts from it.
+     */
+    @PreAuthorize(Roles.IS_SYSTEM_ADMIN)
+    public Instant exhaustedSince(long resourceId, Instant now) {
+        return transaction.execute(status -> {
+            resources.markExhausted(resourceId, now);
+            return resources.exhaustedSince(resourceId).orElseThrow(() -> ResourceScopes.notFound(resourceId));
+        });
+    }
+
+    /** Budget covers the resource again (some was added): a later exhaustion starts a new grace period. */
+    @PreAuthorize(Roles.IS_SYSTEM_ADMIN)
+    public void coveredAgain(long resourceId) {
+        transaction.executeWithoutResult(status -> resources.clearExhausted(resourceId));
+    }
+
     /** Stops every running resource whose "start for N hours" has run out. The scheduler calls this. */
     @PreAuthorize(Roles.IS_SYSTEM_ADMIN)
     public int stopExpiredRuns() {

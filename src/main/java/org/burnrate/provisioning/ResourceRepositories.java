@@ -16,6 +16,18 @@ interface CloudResourceRepository extends JpaRepository<CloudResource, Long> {
     @Query("update CloudResource r set r.metered = true where r.id = :id and r.version = :version")
     int markMetered(long id, long version);
 
+    /** Records when the resource was first found exhausted, unless it already was (the version stays). */
+    @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update CloudResource r set r.exhaustedSince = :at where r.id = :id and r.exhaustedSince is null")
+    int markExhausted(long id, java.time.Instant at);
+
+    @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update CloudResource r set r.exhaustedSince = null where r.id = :id and r.exhaustedSince is not null")
+    int clearExhausted(long id);
+
+    @Query("select r.exhaustedSince from CloudResource r where r.id = :id")
+    Optional<java.time.Instant> exhaustedSince(long id);
+
     @Query("select r from CloudResource r where r.ownerUserId = :userId and r.state <> 'DELETED' order by r.createdAt desc, r.id desc")
     List<CloudResource> liveOwnedBy(long userId);
 

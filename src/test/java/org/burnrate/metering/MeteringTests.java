@@ -262,6 +262,45 @@ abstract class MeteringTests {
         assertThat(ledger.debitedFor(created.id())).isEqualTo(provisioning.get(created.id()).costSoFar());
     }
 
+    @Test
+    void aStopTheProviderConfirmsLateRefundsTheSpansChargedAfterItOnceAtEveryLevel() {
+        var created = provision(vm);
+        var started = created.runningSince();
+        clock.advance(Duration.ofMinutes(5));
+        meter();
+        assertThat(debitsOf(created.id())).as("10:00 to 10:04; the span at 10:05 is the next run's").hasSize(5);
+        assertThat(consumed()).isEqualTo(units("3.3333"));
+        var groupConsumed = ledger.balance(lab.budget().accountId()).consumed();
+
+        // The orchestrator stopped it at 10:02:30, and says so only now.
+        var stoppedAt = started.plusSeconds(150);
+        assertThat(SystemActor.call(() -> provisioning.applyProviderReport(new org.burnrate.provisioning.ProviderReport(
+                "simulated", created.id(), ResourceState.STOPPED, stoppedAt, null, "stopped at the console"))))
+                .isTrue();
+        var run = meter();
+
+        assertThat(run.linesWritten()).as("two refunds, nothing new").isGreaterThanOrEqualTo(2);
+        assertThat(consumed()).as("three started spans: 10:00, 10:01, 10:02").isEqualTo(units("2.0000"));
+        assertThat(ledger.balance(lab.budget().accountId()).consumed()).as("the group gets the same back")
+                .isEqualTo(groupConsumed.minus(units("1.3333")));
+        assertThat(ledger.debitedFor(created.id())).isEqualTo(units("2.0000"))
+                .isEqualTo(provisioning.get(created.id()).costSoFar());
+        var refunds = SystemActor.call(() -> ledger.lines(adaInLab.budget().accountId(), Set.of(LineType.REFUND), null,
+                null, PageRequest.of(0, 10))).getContent();
+        var refunded = debitsOf(created.id()).stream().filter(d -> d.spanStart().isAfter(stoppedAt))
+                .map(LedgerLineView::id).toList();
+        assertThat(refunds).extracting(LedgerLineView::correctsLineId).containsExactlyInAnyOrderElementsOf(refunded);
+        assertThat(refunds).extracting(LedgerLineView::resourceId).containsOnly(created.id());
+        assertThat(refunds).extracting(LedgerLineView::amount).containsExactlyInAnyOrder(units("0.6667"),
+                units("0.6666"));
+        assertThat(debitsOf(created.id())).as("the debits stay; corrections are new lines").hasSize(5);
+
+        assertThat(meter().linesWritten()).as("a re-run refunds nothing twice").isZero();
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(meter().linesWritten()).isZero();
+        assertThat(consumed()).isEqualTo(units("2.0000"));
+    }
+
     List<String> adasNotifications() {
         SignIn.as(directory, ada);
         return notificationService.page(PageRequest.of(0, 50)).getContent().stream()
@@ -301,6 +340,73 @@ abstract class MeteringTests {
         assertThat(adasNotifications()).hasSize(4).anyMatch(t -> t.contains("80% used")).anyMatch(t -> t.contains("95% used"))
                 .anyMatch(t -> t.contains("was stopped for lack of budget"));
         assertThat(provisioning.myResources()).as("nothing is deleted").extracting(ResourceView::id).contains(created.id());
+    }
+
+    TemplateView oneUnitAMinuteWithThreeMinutesOfGrace() {
+        SignIn.as(directory, sysadmin);
+        var graceful = catalog.create(new TemplateDraft("Graceful VM " + UUID.randomUUID(), "", TemplateKind.STANDALONE,
+                null, Billing.TIME, "simulated", Map.of(), null, true, new ExhaustionPolicy(List.of(),
+                        ConsumptionUnits.ZERO, Duration.ofMinutes(3), org.burnrate.catalog.ExhaustionAction.STOP)),
+                BurnRate.running(units("60"), Duration.ofHours(1), Duration.ofMinutes(1)));
+        SignIn.as(directory, lopez);
+        catalog.allowTemplates(lab.id(), List.of(vm.id(), graceful.id()));
+        members.changeAllocation(adaInLab.id(), units("2"));
+        SignIn.as(directory, ada);
+        return graceful;
+    }
+
+    @Test
+    void aGracePeriodKeepsTheResourceRunningThatLongAfterTheBudgetRanOutThenItStops() {
+        var created = provision(oneUnitAMinuteWithThreeMinutesOfGrace());
+        var started = clock.instant();
+        meter();
+        clock.advance(Duration.ofMinutes(2));
+        meter();
+        assertThat(consumed()).as("two spans: the allocation is used up").isEqualTo(units("2.0000"));
+        assertThat(provisioning.get(created.id()).state()).as("three minutes of grace from now")
+                .isEqualTo(ResourceState.RUNNING);
+        assertThat(adasNotifications()).singleElement().asString().contains("will be stopped at "
+                + started.plus(Duration.ofMinutes(5)));
+
+        for (int minute = 3; minute <= 4; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            meter();
+            assertThat(provisioning.get(created.id()).state()).as("minute %s", minute).isEqualTo(ResourceState.RUNNING);
+        }
+        assertThat(adasNotifications()).as("told once").hasSize(1);
+        clock.advance(Duration.ofMinutes(1));
+        meter();
+
+        var stopped = provisioning.get(created.id());
+        assertThat(stopped.state()).isEqualTo(ResourceState.STOPPED);
+        assertThat(stopped.history().getLast().at()).isEqualTo(started.plus(Duration.ofMinutes(5)));
+        assertThat(consumed()).as("the allocation and the three minutes of grace, recorded as they ran")
+                .isEqualTo(units("5.0000"));
+        clock.advance(Duration.ofMinutes(5));
+        meter();
+        assertThat(consumed()).isEqualTo(units("5.0000"));
+        assertThat(adasNotifications()).anyMatch(t -> t.contains("was stopped for lack of budget"));
+    }
+
+    @Test
+    void budgetAddedDuringTheGracePeriodKeepsTheResourceRunningPastItsEnd() {
+        var created = provision(oneUnitAMinuteWithThreeMinutesOfGrace());
+        meter();
+        clock.advance(Duration.ofMinutes(2));
+        meter();
+        assertThat(adasNotifications()).singleElement().asString().contains("will be stopped at");
+
+        clock.advance(Duration.ofMinutes(1));
+        SignIn.as(directory, lopez);
+        members.changeAllocation(adaInLab.id(), units("10"));
+        SignIn.as(directory, ada);
+        meter();
+        clock.advance(Duration.ofMinutes(3));
+        meter();
+
+        assertThat(provisioning.get(created.id()).state()).as("covered again; the old grace period no longer counts")
+                .isEqualTo(ResourceState.RUNNING);
+        assertThat(consumed()).isEqualTo(units("6.0000"));
     }
 
     @Test
