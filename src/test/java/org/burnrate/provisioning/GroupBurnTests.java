@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.burnrate.base.ConsumptionUnits;
+import org.burnrate.base.InvalidInputException;
 import org.burnrate.budget.BudgetAdministration;
 import org.burnrate.budget.GroupDetails;
 import org.burnrate.budget.GroupService;
@@ -179,6 +181,61 @@ abstract class GroupBurnTests {
 
         SignIn.as(directory, ada);
         assertThatThrownBy(() -> burn.of(lab.id(), null, null)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void eachDayShowsTheDebitsWrittenThatDayAndRangesAreWholeDaysOfAtMostAYear() {
+        LocalDate monday = LocalDate.of(2026, 11, 24);
+        LocalDate tuesday = monday.plusDays(1);
+        SignIn.as(directory, ada);
+        var adasVm = provisioning.provision(lab.id(), new ProvisionRequest(vm.id(), "ada vm", null, null, false));
+        clock.advance(Duration.ofMinutes(30));
+        provisioning.stop(adasVm.id());
+        SystemActor.call(() -> metering.run("test"));
+        clock.set(tuesday.atTime(9, 0).toInstant(ZoneOffset.UTC));
+        provisioning.start(adasVm.id(), null);
+        clock.advance(Duration.ofMinutes(15));
+        provisioning.stop(adasVm.id());
+        SystemActor.call(() -> metering.run("test"));
+
+        SignIn.as(directory, lopez);
+        var report = burn.of(lab.id(), monday, tuesday);
+        assertThat(report.days()).containsExactly(monday, tuesday);
+        var adas = row(report.byMember(), "The ada");
+        // 30 minutes at 40 units an hour on Monday, 15 on Tuesday: each day as the ledger has it.
+        assertThat(adas.on(monday)).isEqualTo(units("20")).isEqualTo(debitsOn(adaInLab, monday));
+        assertThat(adas.on(tuesday)).isEqualTo(units("10")).isEqualTo(debitsOn(adaInLab, tuesday));
+        assertThat(adas.perDay()).containsOnlyKeys(monday, tuesday);
+        assertThat(adas.total()).isEqualTo(units("30")).isEqualTo(debits(adaInLab));
+        assertThat(row(report.byTemplate(), vm.name()).perDay()).isEqualTo(adas.perDay());
+        // Ben was charged nothing and is listed with nothing.
+        var bens = row(report.byMember(), "The ben");
+        assertThat(bens.total()).isEqualTo(ConsumptionUnits.ZERO);
+        assertThat(bens.perDay()).isEmpty();
+        assertThat(report.byMember().getFirst().label()).as("the biggest spender first").isEqualTo("The ada");
+
+        assertThat(burn.of(lab.id(), tuesday, tuesday).total()).isEqualTo(units("10"));
+        assertThat(burn.of(lab.id(), monday, monday).total()).isEqualTo(units("20"));
+        assertThat(burn.of(lab.id(), tuesday, null).total()).as("up to today").isEqualTo(units("10"));
+
+        assertThatThrownBy(() -> burn.of(lab.id(), tuesday, monday))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("The first day, 2026-11-25, comes after the last, 2026-11-24; choose a first day on or "
+                        + "before the last.");
+        var aYear = burn.of(lab.id(), tuesday.minusDays(GroupBurn.LONGEST_RANGE_DAYS - 1), tuesday);
+        assertThat(aYear.days()).hasSize(GroupBurn.LONGEST_RANGE_DAYS);
+        assertThat(aYear.total()).isEqualTo(units("30"));
+        assertThatThrownBy(() -> burn.of(lab.id(), tuesday.minusDays(GroupBurn.LONGEST_RANGE_DAYS), tuesday))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("From 2025-11-24 to 2026-11-25 is 367 days; a report covers at most 366 days, so the first "
+                        + "day can be 2025-11-25 at the earliest.");
+    }
+
+    ConsumptionUnits debitsOn(MemberView member, LocalDate day) {
+        var start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return SystemActor.call(() -> ledger.lines(member.budget().accountId(), Set.of(LineType.DEBIT), start,
+                start.plus(Duration.ofDays(1)), PageRequest.of(0, 1000))).getContent().stream()
+                .map(LedgerLineView::amount).reduce(ConsumptionUnits.ZERO, ConsumptionUnits::plus);
     }
 
     static GroupBurn.Row row(List<GroupBurn.Row> rows, String label) {
