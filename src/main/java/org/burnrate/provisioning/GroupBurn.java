@@ -3,6 +3,7 @@ package org.burnrate.provisioning;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -76,10 +77,14 @@ public class GroupBurn {
         LocalDate last = to == null ? LocalDate.now(clock) : to;
         LocalDate first = from == null ? last.minusDays(DEFAULT_DAYS - 1) : from;
         if (first.isAfter(last)) {
-            throw new InvalidInputException("from", "The first day comes after the last.");
+            throw new InvalidInputException("from", "The first day, " + first + ", comes after the last, " + last
+                    + "; choose a first day on or before the last.");
         }
         if (first.plusDays(LONGEST_RANGE_DAYS).isBefore(last.plusDays(1))) {
-            throw new InvalidInputException("from", "A report covers at most " + LONGEST_RANGE_DAYS + " days.");
+            throw new InvalidInputException("from", "From " + first + " to " + last + " is "
+                    + (ChronoUnit.DAYS.between(first, last) + 1) + " days; a report covers at most "
+                    + LONGEST_RANGE_DAYS + " days, so the first day can be " + last.minusDays(LONGEST_RANGE_DAYS - 1)
+                    + " at the earliest.");
         }
         var start = first.atStartOfDay(zone).toInstant();
         var end = last.plusDays(1).atStartOfDay(zone).toInstant();

@@ -1,0 +1,7 @@
+package org.burnrate.api;
+
+import org.burnrate.support.WebTest;
+
+@WebTest
+class ReportApiH2Test extends ReportApiTests {
+}

@@ -1,0 +1,7 @@
+package org.burnrate.api;
+
+import org.burnrate.support.WebPostgresTest;
+
+@WebPostgresTest
+class ReportApiPostgresTest extends ReportApiTests {
+}

@@ -1,0 +1,7 @@
+package org.burnrate.provisioning;
+
+import org.burnrate.support.PostgresTest;
+
+@PostgresTest
+class GroupBurnPostgresTest extends GroupBurnTests {
+}
