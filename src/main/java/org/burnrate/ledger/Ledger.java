@@ -33,8 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The ledger's operations. Each runs in one transaction, writes its journal lines and updates
  * the cached figures of every account concerned, having locked those accounts from the root down
  * (the organization first, then level by level in id order): concurrent operations queue at the
- * first account they share instead of deadlocking or overdrawing it. The debit job's chunks and
- * usage batches take the same locks and write through {@link LedgerBatch}, many lines at once.
+ * first account they share instead of deadlocking or overdrawing it. As every chain starts at the
+ * organization, its row's lock is in effect the ledger's: the debit job's chunks and usage batches
+ * take only that one and write through {@link LedgerBatch}, many lines at once.
  * <p>
  * This is a domain component, not an application service: the budget, provisioning and metering
  * services that call it decide who may do what; it guards the money rules.
@@ -520,10 +521,11 @@ public class Ledger {
 
     private List<Object[]> unowedSpanDebits(Map<Long, @Nullable Instant> lastOwedSpanStart) {
         entityManager.flush();
-        return lines.unrefundedSpanDebits(lastOwedSpanStart.keySet()).stream().filter(row -> {
-            var last = lastOwedSpanStart.get((Long) row[3]);
-            return last == null || ((Instant) row[4]).isAfter(last);
-        }).toList();
+        List<Object[]> unowed = new ArrayList<>();
+        // Rare (a stop confirmed after spans were charged), and each query reads only the resource's last few spans.
+        lastOwedSpanStart.forEach((resourceId, last) -> unowed.addAll(lines.unrefundedSpanDebitsAfter(resourceId,
+                last == null ? Instant.EPOCH : last)));
+        return unowed;
     }
 
     /**
@@ -579,19 +581,18 @@ public class Ledger {
     private Map<Long, List<Long>> lockChains(Set<Long> leafIds) {
         Map<Long, List<Long>> chains = new HashMap<>();
         Set<Long> roots = new HashSet<>();
-        Set<Long> below = new HashSet<>();
         bulk.paths(leafIds).forEach((leaf, path) -> {
             var chain = chainOf(path);
             chains.put(leaf, chain);
             roots.add(chain.getFirst());
-            below.addAll(chain.subList(1, chain.size()));
         });
         for (long leaf : leafIds) {
             if (!chains.containsKey(leaf)) {
                 throw unknown(leaf);
             }
         }
-        bulk.lockInOrder(roots, below);
+        // The root's lock is the ledger's: every operation takes it first, so the chains below are ours alone.
+        bulk.lockRoots(roots);
         return chains;
     }
 

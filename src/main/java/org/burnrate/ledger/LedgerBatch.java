@@ -113,17 +113,16 @@ class LedgerBatch {
     }
 
     /**
-     * Locks the accounts in the order of every ledger operation: the organization first, then level
-     * by level, each level in id order. The organization's row is locked on its own first, so that on
-     * any database whoever holds it is alone below it.
+     * Locks the roots of a batch's chains (the organization), and only them. Every ledger operation
+     * locks its chain from the root down, so whoever holds the root is alone below it: the rows
+     * underneath need no lock of their own before they are changed, which spares a chunk a locked
+     * (written) row per account. Reads made after this see everything committed before.
      */
-    void lockInOrder(Collection<Long> roots, Collection<Long> below) {
+    void lockRoots(Collection<Long> roots) {
         flushPending();
-        for (var ids : List.of(roots, below)) {
-            if (!ids.isEmpty()) {
-                jdbc.query("select id from ledger_account where id = any(?) order by depth, id for update",
-                        (RowCallbackHandler) rows -> { }, array(ids));
-            }
+        if (!roots.isEmpty()) {
+            jdbc.query("select id from ledger_account where id = any(?) order by id for update",
+                    (RowCallbackHandler) rows -> { }, array(roots));
         }
     }
 
@@ -191,7 +190,7 @@ class LedgerBatch {
     }
 
     /**
-     * Adds each change to its account's row; the rows must be locked ({@link #lockInOrder}). An
+     * Adds each change to its account's row; their root must be locked ({@link #lockRoots}). An
      * account Hibernate holds in this transaction is read again, so nobody works on stale figures.
      */
     void change(Map<Long, Change> changes) {

@@ -172,8 +172,14 @@ public class MeteringService {
                 owedSpans(resource, template, runs, last, context, debits);
                 var lastOwed = lastOwedSpanStart(runs);
                 if (last != null && (lastOwed == null || last.isAfter(lastOwed))) {
-                    // A stop confirmed late, at an instant before spans already charged: those are owed no more.
-                    unowed.put(resource.id(), lastOwed);
+                    // Spans written that the history no longer owes: a stop confirmed late, at an instant
+                    // before spans already charged. Priced as if now were past the last span written, so
+                    // that a clock set back a little never takes for unowed what a running resource owes.
+                    var ended = lastOwedSpanStart(SpanMeter.owed(SpanMeter.periods(resource.history()), rates,
+                            last.plusNanos(1)));
+                    if (ended == null || last.isAfter(ended)) {
+                        unowed.put(resource.id(), ended);
+                    }
                 }
             }
             if (owesNothingMore(resource, template, rates, context.now)) {

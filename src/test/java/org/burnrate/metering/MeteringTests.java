@@ -301,6 +301,22 @@ abstract class MeteringTests {
         assertThat(consumed()).isEqualTo(units("2.0000"));
     }
 
+    @Test
+    void aClockSetBackAMinuteTakesNothingARunningResourceOwesForUnowed() {
+        var created = provision(vm);
+        clock.advance(Duration.ofMinutes(5));
+        meter();
+        assertThat(consumed()).isEqualTo(units("3.3333"));
+
+        clock.set(clock.instant().minus(Duration.ofMinutes(2)));
+        assertThat(meter().linesWritten()).as("nothing refunded, nothing new").isZero();
+        clock.advance(Duration.ofMinutes(3));
+        meter();
+
+        assertThat(consumed()).as("six started minutes").isEqualTo(units("4.0000"));
+        assertThat(ledger.debitedFor(created.id())).isEqualTo(provisioning.get(created.id()).costSoFar());
+    }
+
     List<String> adasNotifications() {
         SignIn.as(directory, ada);
         return notificationService.page(PageRequest.of(0, 50)).getContent().stream()
