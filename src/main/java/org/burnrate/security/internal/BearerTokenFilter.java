@@ -63,19 +63,17 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /** The token's owner, read with the token in one transaction. */
     private PortalUser authenticate(String secret) {
-        Long userId = transaction.execute(status -> tokens.findByTokenHash(TokenHashing.hash(secret))
+        PortalUser user = transaction.execute(status -> tokens.findByTokenHash(TokenHashing.hash(secret))
                 .filter(ApiToken::isActive)
                 .map(token -> {
                     token.markUsed(clock.instant());
-                    return token.getUserId();
+                    return directory.findById(token.getUserId()).orElseThrow(
+                            () -> new InvalidApiTokenException("The API token's owner no longer exists."));
                 })
-                .orElse(null));
-        if (userId == null) {
-            throw new InvalidApiTokenException("The API token is unknown or revoked. Create a new one on your profile page.");
-        }
-        PortalUser user = directory.findById(userId)
-                .orElseThrow(() -> new InvalidApiTokenException("The API token's owner no longer exists."));
+                .orElseThrow(() -> new InvalidApiTokenException(
+                        "The API token is unknown or revoked. Create a new one on your profile page.")));
         if (!user.isEnabled()) {
             throw new DisabledException("disabled");
         }
