@@ -21,6 +21,7 @@ import org.burnrate.catalog.TemplateDirectory;
 import org.burnrate.ledger.Ledger;
 import org.burnrate.ledger.LedgerLineView;
 import org.burnrate.ledger.LineType;
+import org.burnrate.organization.People;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,9 +29,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A group's burn over time for its admin: the debits on its members' accounts per member and per
- * template (through the resource each debit is for), per day of the clock's zone. Report figures
- * read from the ledger; debits for no resource count under {@link #NO_TEMPLATE}.
+ * A group's burn over time for its admin: the debits on its members' accounts, less their refunds,
+ * and those of the group's shared resources (hosting plans, a class database, charged to their
+ * owner's budget, shown on a row of the owner's own), per member and per template (through the
+ * resource each debit is for), per day of the clock's zone. Report figures read from the ledger;
+ * debits for no resource count under {@link #NO_TEMPLATE}.
  */
 @Service
 public class GroupBurn {
@@ -58,14 +61,16 @@ public class GroupBurn {
     private final CloudResourceRepository resources;
     private final TemplateDirectory templates;
     private final Ledger ledger;
+    private final People people;
     private final Clock clock;
 
     GroupBurn(MembershipService memberships, CloudResourceRepository resources, TemplateDirectory templates,
-            Ledger ledger, Clock clock) {
+            Ledger ledger, People people, Clock clock) {
         this.memberships = memberships;
         this.resources = resources;
         this.templates = templates;
         this.ledger = ledger;
+        this.people = people;
         this.clock = clock;
     }
 
@@ -90,26 +95,53 @@ public class GroupBurn {
         var end = last.plusDays(1).atStartOfDay(zone).toInstant();
 
         Map<Long, Long> templateOfResource = new HashMap<>();
-        resources.allInGroup(groupId).forEach(r -> templateOfResource.put(r.id(), r.templateId()));
+        List<CloudResource> shared = new ArrayList<>();
+        resources.allInGroup(groupId).forEach(r -> {
+            templateOfResource.put(r.id(), r.templateId());
+            if (r.shared()) {
+                shared.add(r);
+            }
+        });
         Map<Long, String> templateNames = new HashMap<>();
 
         Map<Long, Acc> members = new LinkedHashMap<>();
         Map<Long, Acc> byTemplate = new LinkedHashMap<>();
         var total = ConsumptionUnits.ZERO;
+        java.util.function.BiConsumer<Acc, LedgerLineView> count = (acc, line) -> {
+            var day = LocalDate.ofInstant(line.at(), zone);
+            // A refund gives back part of a debit: it lowers the burn on the day it was written.
+            var amount = line.type() == LineType.REFUND ? line.amount().negate() : line.amount();
+            acc.add(day, amount);
+            Long templateId = line.resourceId() == null ? null : templateOfResource.get(line.resourceId());
+            long key = templateId == null ? -1L : templateId;
+            byTemplate.computeIfAbsent(key, id -> new Acc(id, id < 0 ? NO_TEMPLATE
+                    : templateNames.computeIfAbsent(id, t -> templates.find(t).map(v -> v.name()).orElse("?"))))
+                    .add(day, amount);
+        };
         for (var member : allMembers(groupId)) {
             var acc = members.computeIfAbsent(member.userId(), id -> new Acc(id, member.displayName()));
-            for (var line : debits(member.budget().accountId(), start, end)) {
-                var day = LocalDate.ofInstant(line.at(), zone);
-                acc.add(day, line.amount());
-                Long templateId = line.resourceId() == null ? null : templateOfResource.get(line.resourceId());
-                long key = templateId == null ? -1L : templateId;
-                byTemplate.computeIfAbsent(key, id -> new Acc(id, id < 0 ? NO_TEMPLATE
-                        : templateNames.computeIfAbsent(id, t -> templates.find(t).map(v -> v.name()).orElse("?"))))
-                        .add(day, line.amount());
-                total = total.plus(line.amount());
+            for (var line : consumption(start, end, page -> ledger.lines(member.budget().accountId(), CONSUMPTION,
+                    start, end, page))) {
+                count.accept(acc, line);
+                total = total.plus(line.type() == LineType.REFUND ? line.amount().negate() : line.amount());
             }
         }
-        return new Report(groupId, first, last, rows(members.values()), rows(byTemplate.values()), total);
+        // Shared resources (hosting plans, a class database) burn their owner's budget, for this group.
+        var owners = people.findByIds(shared.stream().map(CloudResource::ownerUserId).distinct().toList());
+        Map<Long, Acc> sharedByOwner = new LinkedHashMap<>();
+        for (var resource : shared) {
+            var acc = sharedByOwner.computeIfAbsent(resource.ownerUserId(), id -> new Acc(id,
+                    (owners.containsKey(id) ? owners.get(id).displayName() : "?") + " (shared resources)"));
+            for (var line : consumption(start, end, page -> ledger.linesOfResource(resource.id(), page))) {
+                if (CONSUMPTION.contains(line.type())) {
+                    count.accept(acc, line);
+                    total = total.plus(line.type() == LineType.REFUND ? line.amount().negate() : line.amount());
+                }
+            }
+        }
+        var byPerson = new ArrayList<>(members.values());
+        byPerson.addAll(sharedByOwner.values());
+        return new Report(groupId, first, last, rows(byPerson), rows(byTemplate.values()), total);
     }
 
     private List<MemberView> allMembers(long groupId) {
@@ -124,11 +156,15 @@ public class GroupBurn {
         }
     }
 
-    private List<LedgerLineView> debits(long accountId, java.time.Instant start, java.time.Instant end) {
+    private static final Set<LineType> CONSUMPTION = Set.of(LineType.DEBIT, LineType.REFUND);
+
+    /** The lines of the pages {@code read} gives, written in the range. */
+    private static List<LedgerLineView> consumption(java.time.Instant start, java.time.Instant end,
+            java.util.function.Function<PageRequest, org.springframework.data.domain.Page<LedgerLineView>> read) {
         var found = new ArrayList<LedgerLineView>();
         int page = 0;
         while (true) {
-            var lines = ledger.lines(accountId, Set.of(LineType.DEBIT), start, end, PageRequest.of(page++, 1000));
+            var lines = read.apply(PageRequest.of(page++, 1000));
             lines.forEach(l -> {
                 // The range is half-open by day: a line at the very end belongs to the next day.
                 if (!l.at().isBefore(start) && l.at().isBefore(end)) {

@@ -184,6 +184,31 @@ abstract class GroupBurnTests {
     }
 
     @Test
+    void aSharedResourceBurnsOnItsOwnersRowAndItsTemplateAndALateStopsRefundLowersTheBurn() {
+        SignIn.as(directory, lopez);
+        var sharedVm = provisioning.provision(lab.id(), new ProvisionRequest(vm.id(), "class database vm", null, null,
+                true));
+        SignIn.as(directory, ada);
+        var adasVm = provisioning.provision(lab.id(), new ProvisionRequest(vm.id(), "ada vm", null, null, false));
+        clock.advance(Duration.ofMinutes(10));
+        SystemActor.call(() -> metering.run("test"));
+        // The provider says ada's VM stopped five minutes in: the five spans after it are refunded.
+        SystemActor.call(() -> provisioning.applyProviderReport(new ProviderReport("simulated", adasVm.id(),
+                ResourceState.STOPPED, TestClock.START.plus(Duration.ofMinutes(5)).minusSeconds(1), null, null)));
+        SystemActor.call(() -> metering.run("test"));
+
+        SignIn.as(directory, lopez);
+        var report = burn.of(lab.id(), null, null);
+        assertThat(row(report.byMember(), "The ada").total()).as("five started minutes at 40 an hour")
+                .isEqualTo(units("3.3333"));
+        var sharedRow = row(report.byMember(), "The lopez (shared resources)");
+        assertThat(sharedRow.total()).as("ten started minutes").isEqualTo(units("6.6667"))
+                .isEqualTo(SystemActor.call(() -> ledger.debitedFor(sharedVm.id())));
+        assertThat(row(report.byTemplate(), vm.name()).total()).isEqualTo(units("10.0000"));
+        assertThat(report.total()).isEqualTo(units("10.0000"));
+    }
+
+    @Test
     void eachDayShowsTheDebitsWrittenThatDayAndRangesAreWholeDaysOfAtMostAYear() {
         LocalDate monday = LocalDate.of(2026, 11, 24);
         LocalDate tuesday = monday.plusDays(1);
