@@ -16,6 +16,7 @@ import org.burnrate.base.NotFoundException;
 import org.burnrate.budget.BudgetAccounts;
 import org.burnrate.catalog.Billing;
 import org.burnrate.catalog.ExhaustionAction;
+import org.burnrate.catalog.RateVersion;
 import org.burnrate.catalog.TemplateView;
 import org.burnrate.ledger.AccountKind;
 import org.burnrate.ledger.Balance;
@@ -24,6 +25,7 @@ import org.burnrate.notification.Notifications;
 import org.burnrate.provisioning.MeteringFeed.BillableResource;
 import org.burnrate.provisioning.ProvisioningService;
 import org.burnrate.provisioning.ResourceState;
+import org.burnrate.provisioning.SpanMeter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -79,7 +81,8 @@ class ExhaustionLadder {
          * balances they need; answers how many were stopped or suspended. A resource whose check
          * fails is logged and checked again next run; the others go on.
          */
-        int apply(List<BillableResource> resources, Map<Long, TemplateView> templates) {
+        int apply(List<BillableResource> resources, Map<Long, TemplateView> templates,
+                Map<Long, List<RateVersion>> rates) {
             if (resources.isEmpty()) {
                 return 0;
             }
@@ -104,7 +107,8 @@ class ExhaustionLadder {
                     if (ids == null || group == null) {
                         throw new NotFoundException("The account or group of resource " + resource.id() + " is gone.");
                     }
-                    if (check(resource, templates.get(resource.templateId()), ids.stream().map(balances::get).toList(),
+                    if (check(resource, templates.get(resource.templateId()),
+                            rates.getOrDefault(resource.templateId(), List.of()), ids.stream().map(balances::get).toList(),
                             group.ownerUserId(), told)) {
                         stopped++;
                     }
@@ -118,14 +122,14 @@ class ExhaustionLadder {
     }
 
     /** Checks a metered resource against its chain's balances; answers whether it was stopped or suspended. */
-    private boolean check(BillableResource resource, TemplateView template, List<Balance> chain, long groupOwner,
-            Set<String> told) {
+    private boolean check(BillableResource resource, TemplateView template, List<RateVersion> rates,
+            List<Balance> chain, long groupOwner, Set<String> told) {
         warn(resource, template, chain, groupOwner, told);
         if (resource.state() != ResourceState.RUNNING || template.billing() != Billing.TIME
                 || template.currentRate() == null || !template.currentRate().rate().burnsWhileRunning()) {
             return false;
         }
-        var next = template.currentRate().rate().minimumCharge();
+        var next = nextSpanCost(resource, template, rates);
         var grace = template.exhaustion().graceUnits();
         for (var level : chain) {
             var available = level.available();
@@ -137,6 +141,17 @@ class ExhaustionLadder {
             provisioning.coveredAgain(resource.id());
         }
         return false;
+    }
+
+    /**
+     * What the resource's next span costs: the first span its history does not owe yet, priced at
+     * the rate version in force when it starts, so that a rate rise taking effect before then counts.
+     */
+    private ConsumptionUnits nextSpanCost(BillableResource resource, TemplateView template, List<RateVersion> rates) {
+        var now = clock.instant();
+        var runs = SpanMeter.owed(SpanMeter.periods(resource.history()), rates, now);
+        var nextStart = runs.isEmpty() || runs.getLast().end().isBefore(now) ? now : runs.getLast().end();
+        return RateVersion.inForceAt(rates, nextStart).orElse(template.currentRate()).rate().minimumCharge();
     }
 
     private boolean exhausted(BillableResource resource, TemplateView template, Balance level, ConsumptionUnits next,

@@ -203,7 +203,7 @@ public class MeteringService {
     /** After a chunk is committed: warnings, and stops for lack of budget (provider calls stay outside transactions). */
     private void climbLadder(RunContext context) {
         try {
-            context.stopped += context.climb.apply(context.metered, context.templateById);
+            context.stopped += context.climb.apply(context.metered, context.templateById, context.ratesById);
         } catch (RuntimeException e) {
             log.warn("The exhaustion checks of {} resources failed; they are made again next run",
                     context.metered.size(), e);

@@ -426,6 +426,31 @@ abstract class MeteringTests {
     }
 
     @Test
+    void theLadderPricesTheNextSpanAtTheRateInForceWhenItStartsSoARateRiseCannotOverrunTheBudget() {
+        SignIn.as(directory, sysadmin);
+        var fiveMinutes = template("Five-minute VM " + UUID.randomUUID(), "12", Duration.ofMinutes(5));
+        SignIn.as(directory, lopez);
+        catalog.allowTemplates(lab.id(), List.of(vm.id(), fiveMinutes.id()));
+        members.changeAllocation(adaInLab.id(), units("3.5"));
+        SignIn.as(directory, ada);
+        var created = provision(fiveMinutes);
+        meter();
+        SignIn.as(directory, sysadmin);
+        catalog.scheduleRate(fiveMinutes.id(), BurnRate.running(units("48"), Duration.ofHours(1), Duration.ofMinutes(5)),
+                clock.instant().plus(Duration.ofMinutes(7)));
+        SignIn.as(directory, ada);
+
+        clock.advance(Duration.ofMinutes(6));
+        meter();
+        assertThat(consumed()).as("two spans at 1 unit").isEqualTo(units("2.0000"));
+        assertThat(provisioning.get(created.id()).state())
+                .as("the span from minute 10 costs 4 at the new rate; 1.5 are left").isEqualTo(ResourceState.STOPPED);
+        clock.advance(Duration.ofMinutes(5));
+        meter();
+        assertThat(consumed()).isEqualTo(units("2.0000"));
+    }
+
+    @Test
     void aSuspendedResourceStartsAgainOnceBudgetIsAdded() {
         SignIn.as(directory, sysadmin);
         var suspending = catalog.create(new TemplateDraft("Suspending VM " + UUID.randomUUID(), "", TemplateKind.STANDALONE,
