@@ -1,5 +1,6 @@
 package org.burnrate.ledger;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +46,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Ledger {
 
     private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
+    /** The figures {@link #verifyBalances()} recomputes, as indexes of its sums. */
+    private static final int OWN = 0;
+    private static final int TO_CHILDREN = 1;
+    private static final int CONSUMED = 2;
+    private static final int HELD = 3;
 
     private final LedgerAccountRepository accounts;
     private final LedgerLineRepository lines;
@@ -378,13 +384,57 @@ public class Ledger {
 
     /**
      * Recomputes every account's figures from the journal lines and lists the accounts whose cached
-     * figures differ. Empty means the ledger is consistent.
+     * figures differ. Empty means the ledger is consistent. The lines are summed in one pass, per
+     * account, counter-account and type; an account's consumption and holds are then those of the
+     * accounts on or below it (by path), so the work grows with the lines and accounts, not with
+     * their product.
      */
     @Transactional(readOnly = true)
     public List<String> verifyBalances() {
+        Map<Long, BigDecimal[]> sums = new HashMap<>();
+        for (var row : (List<?>) entityManager.createNativeQuery("""
+                select account_id, counter_account_id, type, sum(amount)
+                from ledger_line group by account_id, counter_account_id, type
+                """).getResultList()) {
+            var columns = (Object[]) row;
+            long accountId = ((Number) columns[0]).longValue();
+            var counterId = columns[1] == null ? null : ((Number) columns[1]).longValue();
+            var amount = new BigDecimal(columns[3].toString());
+            switch (LineType.valueOf(columns[2].toString())) {
+                case ALLOCATE -> {
+                    add(sums, accountId, OWN, amount);
+                    if (counterId != null) {
+                        add(sums, counterId, TO_CHILDREN, amount);
+                    }
+                }
+                case RECLAIM, EXPIRY -> {
+                    add(sums, accountId, OWN, amount.negate());
+                    if (counterId != null) {
+                        add(sums, counterId, TO_CHILDREN, amount.negate());
+                    }
+                }
+                case DEBIT, ADJUSTMENT -> add(sums, accountId, CONSUMED, amount);
+                case REFUND -> add(sums, accountId, CONSUMED, amount.negate());
+                case HOLD -> add(sums, accountId, HELD, amount);
+                case RELEASE -> add(sums, accountId, HELD, amount.negate());
+            }
+        }
+        var all = accounts.findAll();
+        Map<Long, BigDecimal[]> figures = new HashMap<>();
+        for (var account : all) {
+            var own = sums.getOrDefault(account.getId(), new BigDecimal[4]);
+            add(figures, account.getId(), OWN, own[OWN]);
+            add(figures, account.getId(), TO_CHILDREN, own[TO_CHILDREN]);
+            // Consumption and holds count at the account and at every level above it.
+            for (long level : chainOf(account.getPath())) {
+                add(figures, level, CONSUMED, own[CONSUMED]);
+                add(figures, level, HELD, own[HELD]);
+            }
+        }
         List<String> mismatches = new ArrayList<>();
-        for (var account : accounts.findAll()) {
-            var recomputed = recompute(account);
+        for (var account : all) {
+            var recomputed = Arrays.stream(figures.get(account.getId()))
+                    .map(sum -> ConsumptionUnits.rounded(sum == null ? BigDecimal.ZERO : sum)).toList();
             var cached = account.balance();
             if (!recomputed.equals(List.of(cached.allocated(), cached.allocatedToChildren(), cached.consumed(),
                     cached.held()))) {
@@ -395,31 +445,12 @@ public class Ledger {
         return mismatches;
     }
 
-    private List<ConsumptionUnits> recompute(LedgerAccount account) {
-        var own = sum("""
-                select coalesce(sum(case when l.type = 'ALLOCATE' then l.amount else -l.amount end), 0)
-                from ledger_line l where l.account_id = ?1 and l.type in ('ALLOCATE', 'RECLAIM', 'EXPIRY')
-                """, account.getId());
-        var toChildren = sum("""
-                select coalesce(sum(case when l.type = 'ALLOCATE' then l.amount else -l.amount end), 0)
-                from ledger_line l where l.counter_account_id = ?1 and l.type in ('ALLOCATE', 'RECLAIM', 'EXPIRY')
-                """, account.getId());
-        var consumed = sum("""
-                select coalesce(sum(case when l.type = 'REFUND' then -l.amount else l.amount end), 0)
-                from ledger_line l join ledger_account a on a.id = l.account_id
-                where a.path like ?1 and l.type in ('DEBIT', 'REFUND', 'ADJUSTMENT')
-                """, account.getPath() + "%");
-        var held = sum("""
-                select coalesce(sum(case when l.type = 'HOLD' then l.amount else -l.amount end), 0)
-                from ledger_line l join ledger_account a on a.id = l.account_id
-                where a.path like ?1 and l.type in ('HOLD', 'RELEASE')
-                """, account.getPath() + "%");
-        return List.of(own, toChildren, consumed, held);
-    }
-
-    private ConsumptionUnits sum(String sql, Object parameter) {
-        var result = entityManager.createNativeQuery(sql).setParameter(1, parameter).getSingleResult();
-        return ConsumptionUnits.rounded(new java.math.BigDecimal(result.toString()));
+    private static void add(Map<Long, BigDecimal[]> sums, long accountId, int figure,
+            @Nullable BigDecimal amount) {
+        var figures = sums.computeIfAbsent(accountId, id -> new BigDecimal[4]);
+        if (amount != null) {
+            figures[figure] = figures[figure] == null ? amount : figures[figure].add(amount);
+        }
     }
 
     /**

@@ -19,12 +19,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The money rules of the ledger; run on H2 and on PostgreSQL by the subclasses. */
 abstract class LedgerTests {
 
     @Autowired
     Ledger ledger;
+    @Autowired
+    JdbcTemplate jdbc;
 
     long organization;
     long admin;
@@ -49,6 +52,22 @@ abstract class LedgerTests {
 
     @AfterEach
     void everyBalanceEqualsTheSumOfItsLines() {
+        assertThat(ledger.verifyBalances()).isEmpty();
+    }
+
+    @Test
+    void verifyingBalancesNamesTheAccountWhoseCachedFigureDiffersFromItsLines() {
+        ledger.charge(member, units("10"), "usage", null);
+        ledger.hold(member, units("5"), "minimum span", null);
+        // The member has lines of its own; the group's consumption and holds are those of its member.
+        for (long account : List.of(member, group)) {
+            for (var figure : List.of("allocated", "allocated_to_children", "consumed", "held")) {
+                jdbc.update("update ledger_account set " + figure + " = " + figure + " + 0.0001 where id = ?", account);
+                assertThat(ledger.verifyBalances()).as("%s of account %s off by 0.0001", figure, account)
+                        .singleElement().asString().startsWith("account " + account + " (");
+                jdbc.update("update ledger_account set " + figure + " = " + figure + " - 0.0001 where id = ?", account);
+            }
+        }
         assertThat(ledger.verifyBalances()).isEmpty();
     }
 

@@ -9,11 +9,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
-/** A service test on a fresh in-memory H2 database, with a {@link TestClock}. */
+/**
+ * A service test on a fresh in-memory H2 database, with a {@link TestClock} and (disarmed)
+ * {@link LedgerFaults}.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @ActiveProfiles("test")
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, LedgerFaults.class})
 public @interface H2Test {
 }

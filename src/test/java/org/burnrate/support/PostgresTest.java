@@ -12,14 +12,14 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The same service test on the machine's PostgreSQL (database {@code portal_test}), with the
- * production {@code postgres} profile. Skipped loudly when PostgreSQL is unreachable, failed
- * instead when {@code CI=true}.
+ * production {@code postgres} profile, a {@link TestClock} and (disarmed) {@link LedgerFaults}.
+ * Skipped loudly when PostgreSQL is unreachable, failed instead when {@code CI=true}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(PostgresAvailability.class)
 @SpringBootTest
 @ActiveProfiles({"test", "postgres", "test-pg"})
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, LedgerFaults.class})
 public @interface PostgresTest {
 }
