@@ -2,7 +2,10 @@ package org.burnrate.metering;
 
 import org.burnrate.support.H2Test;
 
-/** The full walk: 10,000 operations (about three minutes on two cores); {@code -Dsimulation.operations=N} for more. */
+/**
+ * The full walk: 10,000 operations (about two minutes on two cores); {@code -Dsimulation.operations=N}
+ * for more.
+ */
 @H2Test
 class MeteringSimulationH2Test extends MeteringSimulationTests {
 

@@ -4,7 +4,7 @@ import org.burnrate.support.PostgresTest;
 
 /**
  * The same walk on PostgreSQL, 1,000 operations by default to keep the build's time in bounds;
- * {@code -Dsimulation.pg-operations=10000} runs the full length (about eight minutes here).
+ * {@code -Dsimulation.pg-operations=10000} runs the full length (about four minutes here).
  */
 @PostgresTest
 class MeteringSimulationPostgresTest extends MeteringSimulationTests {
