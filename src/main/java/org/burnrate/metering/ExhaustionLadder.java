@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
 /**
  * The exhaustion ladder, applied after each chunk is written: whoever a budget level belongs to is
  * told once per warning threshold it crosses; when some level cannot cover a running resource's
- * next span (beyond the template's grace amount), the template's action follows: stop, suspend,
+ * next span (beyond the template's grace amount, and after the next spans of the resources checked
+ * before it in the run, which the level must cover too), the template's action follows: stop, suspend,
  * or only notify; with a grace period, the stop or suspension waits that long from the first check
  * that found the resource exhausted, and the owner is told when it will come. Nothing is ever
  * deleted for lack of budget.
@@ -72,6 +73,12 @@ class ExhaustionLadder {
 
         private final Map<Long, List<Long>> chains = new HashMap<>();
         private final Map<Long, BudgetAccounts.GroupAccounts> groups = new HashMap<>();
+        /**
+         * Per account, the next spans of the resources already checked in this run that keep running:
+         * each level must cover them together, not each on its own (many resources under one nearly
+         * spent group would otherwise each pass and together overrun it).
+         */
+        private final Map<Long, ConsumptionUnits> promised = new HashMap<>();
 
         private Climb() {
         }
@@ -109,7 +116,7 @@ class ExhaustionLadder {
                     }
                     if (check(resource, templates.get(resource.templateId()),
                             rates.getOrDefault(resource.templateId(), List.of()), ids.stream().map(balances::get).toList(),
-                            group.ownerUserId(), told)) {
+                            group.ownerUserId(), told, promised)) {
                         stopped++;
                     }
                 } catch (RuntimeException e) {
@@ -123,7 +130,7 @@ class ExhaustionLadder {
 
     /** Checks a metered resource against its chain's balances; answers whether it was stopped or suspended. */
     private boolean check(BillableResource resource, TemplateView template, List<RateVersion> rates,
-            List<Balance> chain, long groupOwner, Set<String> told) {
+            List<Balance> chain, long groupOwner, Set<String> told, Map<Long, ConsumptionUnits> promised) {
         warn(resource, template, chain, groupOwner, told);
         if (resource.state() != ResourceState.RUNNING || template.billing() != Billing.TIME
                 || template.currentRate() == null || !template.currentRate().rate().burnsWhileRunning()) {
@@ -133,14 +140,29 @@ class ExhaustionLadder {
         var grace = template.exhaustion().graceUnits();
         for (var level : chain) {
             var available = level.available();
-            if (available != null && next.exceeds(available.plus(grace))) {
-                return exhausted(resource, template, level, next, available);
+            if (available == null) {
+                continue;
+            }
+            // What the resources checked before this one in the run will burn next comes first.
+            available = available.minus(promised.getOrDefault(level.accountId(), ConsumptionUnits.ZERO));
+            if (next.exceeds(available.plus(grace))) {
+                boolean stopped = exhausted(resource, template, level, next, available);
+                if (!stopped) {
+                    promise(chain, next, promised);
+                }
+                return stopped;
             }
         }
+        promise(chain, next, promised);
         if (resource.exhaustedSince() != null) {
             provisioning.coveredAgain(resource.id());
         }
         return false;
+    }
+
+    /** A resource that keeps running will burn its next span at every level of its chain. */
+    private static void promise(List<Balance> chain, ConsumptionUnits next, Map<Long, ConsumptionUnits> promised) {
+        chain.forEach(level -> promised.merge(level.accountId(), next, ConsumptionUnits::plus));
     }
 
     /**
