@@ -16,7 +16,6 @@ import org.burnrate.base.NotFoundException;
 import org.burnrate.budget.BudgetAccounts;
 import org.burnrate.catalog.Billing;
 import org.burnrate.catalog.ExhaustionAction;
-import org.burnrate.catalog.RateVersion;
 import org.burnrate.catalog.TemplateView;
 import org.burnrate.ledger.AccountKind;
 import org.burnrate.ledger.Balance;
@@ -25,7 +24,7 @@ import org.burnrate.notification.Notifications;
 import org.burnrate.provisioning.MeteringFeed.BillableResource;
 import org.burnrate.provisioning.ProvisioningService;
 import org.burnrate.provisioning.ResourceState;
-import org.burnrate.provisioning.SpanMeter;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -89,7 +88,7 @@ class ExhaustionLadder {
          * fails is logged and checked again next run; the others go on.
          */
         int apply(List<BillableResource> resources, Map<Long, TemplateView> templates,
-                Map<Long, List<RateVersion>> rates) {
+                Map<Long, ConsumptionUnits> nextSpanCosts) {
             if (resources.isEmpty()) {
                 return 0;
             }
@@ -115,7 +114,7 @@ class ExhaustionLadder {
                         throw new NotFoundException("The account or group of resource " + resource.id() + " is gone.");
                     }
                     if (check(resource, templates.get(resource.templateId()),
-                            rates.getOrDefault(resource.templateId(), List.of()), ids.stream().map(balances::get).toList(),
+                            nextSpanCosts.get(resource.id()), ids.stream().map(balances::get).toList(),
                             group.ownerUserId(), told, promised)) {
                         stopped++;
                     }
@@ -129,14 +128,15 @@ class ExhaustionLadder {
     }
 
     /** Checks a metered resource against its chain's balances; answers whether it was stopped or suspended. */
-    private boolean check(BillableResource resource, TemplateView template, List<RateVersion> rates,
+    private boolean check(BillableResource resource, TemplateView template, @Nullable ConsumptionUnits nextSpanCost,
             List<Balance> chain, long groupOwner, Set<String> told, Map<Long, ConsumptionUnits> promised) {
         warn(resource, template, chain, groupOwner, told);
         if (resource.state() != ResourceState.RUNNING || template.billing() != Billing.TIME
                 || template.currentRate() == null || !template.currentRate().rate().burnsWhileRunning()) {
             return false;
         }
-        var next = nextSpanCost(resource, template, rates);
+        // Priced by the debit job at the rate in force when that span starts, so a rate rise before it counts.
+        var next = nextSpanCost != null ? nextSpanCost : template.currentRate().rate().minimumCharge();
         var grace = template.exhaustion().graceUnits();
         for (var level : chain) {
             var available = level.available();
@@ -163,17 +163,6 @@ class ExhaustionLadder {
     /** A resource that keeps running will burn its next span at every level of its chain. */
     private static void promise(List<Balance> chain, ConsumptionUnits next, Map<Long, ConsumptionUnits> promised) {
         chain.forEach(level -> promised.merge(level.accountId(), next, ConsumptionUnits::plus));
-    }
-
-    /**
-     * What the resource's next span costs: the first span its history does not owe yet, priced at
-     * the rate version in force when it starts, so that a rate rise taking effect before then counts.
-     */
-    private ConsumptionUnits nextSpanCost(BillableResource resource, TemplateView template, List<RateVersion> rates) {
-        var now = clock.instant();
-        var runs = SpanMeter.owed(SpanMeter.periods(resource.history()), rates, now);
-        var nextStart = runs.isEmpty() || runs.getLast().end().isBefore(now) ? now : runs.getLast().end();
-        return RateVersion.inForceAt(rates, nextStart).orElse(template.currentRate()).rate().minimumCharge();
     }
 
     private boolean exhausted(BillableResource resource, TemplateView template, Balance level, ConsumptionUnits next,

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.burnrate.base.ConsumptionUnits;
 import org.burnrate.catalog.Billing;
 import org.burnrate.catalog.CurrencySettings;
 import org.burnrate.catalog.RateVersion;
@@ -94,6 +95,7 @@ public class MeteringService {
                 climbLadder(context);
             } catch (RuntimeException chunkFailure) {
                 context.metered.clear();
+                context.nextSpanCosts.clear();
                 // Find the culprit: each resource on its own, so one bad resource does not hold back the rest.
                 for (long id : ids) {
                     try {
@@ -138,6 +140,8 @@ public class MeteringService {
         final Map<Long, List<RateVersion>> ratesById = new HashMap<>();
         final List<UnitValue> unitValues;
         final List<BillableResource> metered = new ArrayList<>();
+        /** What the next span of each metered time-billed resource costs, for the ladder. */
+        final Map<Long, ConsumptionUnits> nextSpanCosts = new HashMap<>();
         final ExhaustionLadder.Climb climb = ladder.climb();
         int resources;
         int stopped;
@@ -170,12 +174,15 @@ public class MeteringService {
                 var runs = SpanMeter.owed(SpanMeter.periods(resource.history()), rates, context.now);
                 var last = lastWritten.get(resource.id());
                 owedSpans(resource, template, runs, last, context, debits);
-                var lastOwed = lastOwedSpanStart(runs);
+                // For the ladder: the next span, priced at the rate version in force when it starts.
+                RateVersion.inForceAt(rates, SpanMeter.nextSpanStart(runs, context.now)).ifPresent(
+                        version -> context.nextSpanCosts.put(resource.id(), version.rate().minimumCharge()));
+                var lastOwed = SpanMeter.lastSpanStart(runs);
                 if (last != null && (lastOwed == null || last.isAfter(lastOwed))) {
                     // Spans written that the history no longer owes: a stop confirmed late, at an instant
                     // before spans already charged. Priced as if now were past the last span written, so
                     // that a clock set back a little never takes for unowed what a running resource owes.
-                    var ended = lastOwedSpanStart(SpanMeter.owed(SpanMeter.periods(resource.history()), rates,
+                    var ended = SpanMeter.lastSpanStart(SpanMeter.owed(SpanMeter.periods(resource.history()), rates,
                             last.plusNanos(1)));
                     if (ended == null || last.isAfter(ended)) {
                         unowed.put(resource.id(), ended);
@@ -203,12 +210,13 @@ public class MeteringService {
     /** After a chunk is committed: warnings, and stops for lack of budget (provider calls stay outside transactions). */
     private void climbLadder(RunContext context) {
         try {
-            context.stopped += context.climb.apply(context.metered, context.templateById, context.ratesById);
+            context.stopped += context.climb.apply(context.metered, context.templateById, context.nextSpanCosts);
         } catch (RuntimeException e) {
             log.warn("The exhaustion checks of {} resources failed; they are made again next run",
                     context.metered.size(), e);
         }
         context.metered.clear();
+        context.nextSpanCosts.clear();
     }
 
     /** The spans after the last one written, each the difference of its run's rounded running total. */
@@ -238,18 +246,6 @@ public class MeteringService {
                                 + ", span from " + spanStart));
             }
         }
-    }
-
-    /** The start of the last span the runs owe, or null when they owe none. */
-    private static @Nullable Instant lastOwedSpanStart(List<SpanMeter.Run> runs) {
-        Instant last = null;
-        for (var run : runs) {
-            if (run.count() > 0) {
-                var start = run.start().plus(run.spanLength().multipliedBy(run.count() - 1));
-                last = last == null || start.isAfter(last) ? start : last;
-            }
-        }
-        return last;
     }
 
     /** A resource that is not running and burns nothing while stopped owes nothing after this run. */

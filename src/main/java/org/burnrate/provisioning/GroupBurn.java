@@ -106,7 +106,6 @@ public class GroupBurn {
 
         Map<Long, Acc> members = new LinkedHashMap<>();
         Map<Long, Acc> byTemplate = new LinkedHashMap<>();
-        var total = ConsumptionUnits.ZERO;
         java.util.function.BiConsumer<Acc, LedgerLineView> count = (acc, line) -> {
             var day = LocalDate.ofInstant(line.at(), zone);
             // A refund gives back part of a debit: it lowers the burn on the day it was written.
@@ -123,7 +122,6 @@ public class GroupBurn {
             for (var line : consumption(start, end, page -> ledger.lines(member.budget().accountId(), CONSUMPTION,
                     start, end, page))) {
                 count.accept(acc, line);
-                total = total.plus(line.type() == LineType.REFUND ? line.amount().negate() : line.amount());
             }
         }
         // Shared resources (hosting plans, a class database) burn their owner's budget, for this group.
@@ -135,12 +133,14 @@ public class GroupBurn {
             for (var line : consumption(start, end, page -> ledger.linesOfResource(resource.id(), page))) {
                 if (CONSUMPTION.contains(line.type())) {
                     count.accept(acc, line);
-                    total = total.plus(line.type() == LineType.REFUND ? line.amount().negate() : line.amount());
                 }
             }
         }
         var byPerson = new ArrayList<>(members.values());
         byPerson.addAll(sharedByOwner.values());
+        // Every line counts under exactly one template row, so those rows add up to the total.
+        var total = byTemplate.values().stream().map(acc -> acc.total).reduce(ConsumptionUnits.ZERO,
+                ConsumptionUnits::plus);
         return new Report(groupId, first, last, rows(byPerson), rows(byTemplate.values()), total);
     }
 

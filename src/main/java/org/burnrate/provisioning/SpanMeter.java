@@ -117,6 +117,16 @@ public final class SpanMeter {
         return runs;
     }
 
+    /** The start of the last span the runs owe (they are in time order), or null when they owe none. */
+    public static @Nullable Instant lastSpanStart(List<Run> runs) {
+        return runs.isEmpty() ? null : runs.getLast().end().minus(runs.getLast().spanLength());
+    }
+
+    /** Where the next span after the runs owed at {@code now} starts: the end of the last one, or now. */
+    public static Instant nextSpanStart(List<Run> runs, Instant now) {
+        return runs.isEmpty() || runs.getLast().end().isBefore(now) ? now : runs.getLast().end();
+    }
+
     public static ConsumptionUnits total(List<Run> runs) {
         return runs.stream().map(Run::amount).reduce(ConsumptionUnits.ZERO, ConsumptionUnits::plus);
     }
