@@ -472,22 +472,123 @@ public class Ledger {
         var resourceIds = debits.stream().map(SpanDebit::resourceId).collect(Collectors.toSet());
         var from = debits.stream().map(SpanDebit::spanStart).min(Comparator.naturalOrder()).orElseThrow();
         var written = bulk.spansFrom(resourceIds, from);
+        List<SpanDebit> fresh = new ArrayList<>(debits.size());
+        for (var debit : debits) {
+            if (written.add(debit.resourceId() + "@" + debit.spanStart())) {
+                fresh.add(debit);
+            }
+        }
+        Map<Long, LedgerBatch.Change> changes = new HashMap<>();
+        List<LedgerLine> batch = new ArrayList<>();
+        addDebits(fresh, chains, debit -> 0, changes, batch);
+        bulk.insert(batch);
+        bulk.change(changes);
+        return fresh.size();
+    }
+
+    /**
+     * Puts right the span debits of resources whose confirmed history changed behind spans already
+     * written (a stop or a start the provider confirmed late). Per resource, from the instant of its
+     * earliest such change on, what is written and not refunded is compared with what is owed: a
+     * written debit that is not owed (no span owed at its start, or one of another end, rate version
+     * or amount) gets one REFUND line pointing at it, counted at every level; an owed span that is not
+     * written is debited, under the next revision of its span when an earlier debit of it was
+     * refunded. Debits that match stay as they are, so a re-run, or another node, finds nothing to do.
+     *
+     * @param fromByResource per resource, the instant its history changed from
+     * @param owed every span these resources owe from their instant on
+     * @return how many lines were written: refunds and debits
+     */
+    public int rebillSpans(Map<Long, Instant> fromByResource, List<SpanDebit> owed, String refundReason) {
+        if (fromByResource.isEmpty()) {
+            return 0;
+        }
+        Set<Long> leaves = new HashSet<>();
+        owed.forEach(debit -> leaves.add(debit.leafAccountId()));
+        bulk.spanDebitsFrom(fromByResource).forEach(line -> leaves.add(line.accountId()));
+        if (leaves.isEmpty()) {
+            return 0;
+        }
+        var chains = lockChains(leaves);
+        // Read again under the locks: what another node wrote meanwhile is seen now.
+        var written = bulk.spanDebitsFrom(fromByResource);
+        Map<String, Integer> unmatched = new HashMap<>();
+        owed.forEach(debit -> unmatched.merge(spanKey(debit.resourceId(), debit.spanStart(), debit.spanEnd(),
+                debit.rateVersionId(), debit.amount()), 1, Integer::sum));
+        Map<String, Integer> nextRevision = new HashMap<>();
+        List<LedgerBatch.WrittenSpan> unowed = new ArrayList<>();
+        for (var line : written) {
+            nextRevision.merge(line.resourceId() + "@" + line.spanStart(), line.revision() + 1, Math::max);
+            if (line.refunded()) {
+                continue;
+            }
+            if (!take(unmatched, spanKey(line.resourceId(), line.spanStart(), line.spanEnd(), line.rateVersionId(),
+                    line.amount()))) {
+                unowed.add(line);
+            }
+        }
+        var missing = owed.stream().filter(debit -> take(unmatched, spanKey(debit.resourceId(), debit.spanStart(),
+                debit.spanEnd(), debit.rateVersionId(), debit.amount()))).toList();
+        if (unowed.isEmpty() && missing.isEmpty()) {
+            return 0;
+        }
+        var now = clock.instant();
+        String actor = currentUser.actorName();
+        Map<Long, LedgerBatch.Change> changes = new HashMap<>();
+        List<LedgerLine> batch = new ArrayList<>();
+        for (var line : unowed) {
+            var chain = chains.get(line.accountId());
+            if (chain == null) {
+                throw new IllegalStateException("resource " + line.resourceId() + " was charged on account "
+                        + line.accountId() + " meanwhile; it is put right next run");
+            }
+            batch.add(new LedgerLine(line.accountId(), null, LineType.REFUND, line.amount(), now, actor,
+                    refundReason + " (span from " + line.spanStart() + " was charged before the change was confirmed)",
+                    "refund-span:" + line.id(), null, line.id()).about(line.resourceId()));
+            var change = new LedgerBatch.Change(line.amount().negate(), ConsumptionUnits.ZERO);
+            chain.forEach(id -> changes.merge(id, change, LedgerBatch.Change::plus));
+        }
+        addDebits(missing, chains,
+                debit -> nextRevision.getOrDefault(debit.resourceId() + "@" + debit.spanStart(), 0), changes, batch);
+        bulk.insert(batch);
+        bulk.change(changes);
+        return batch.size() - (int) batch.stream().filter(line -> line.getType() == LineType.RELEASE).count();
+    }
+
+    private static String spanKey(long resourceId, Instant start, @Nullable Instant end, @Nullable Long rateVersionId,
+            ConsumptionUnits amount) {
+        return resourceId + "@" + start + "-" + end + "/" + rateVersionId + ":" + amount;
+    }
+
+    /** Takes one of {@code key} from the counts, answering whether there was one. */
+    private static boolean take(Map<String, Integer> counts, String key) {
+        var left = counts.getOrDefault(key, 0);
+        if (left == 0) {
+            return false;
+        }
+        counts.put(key, left - 1);
+        return true;
+    }
+
+    /**
+     * The lines of span debits, each on its leaf account: a first span converts its run's hold unless
+     * that hold is settled already (the RELEASE line comes first); each level's change is added up.
+     */
+    private void addDebits(List<SpanDebit> debits, Map<Long, List<Long>> chains,
+            java.util.function.ToIntFunction<SpanDebit> revision, Map<Long, LedgerBatch.Change> changes,
+            List<LedgerLine> batch) {
+        if (debits.isEmpty()) {
+            return;
+        }
         var holdIds = debits.stream().map(SpanDebit::convertsHoldLineId).filter(Objects::nonNull).toList();
         Set<Long> settled = new HashSet<>(holdIds.isEmpty() ? List.of() : lines.settledHolds(holdIds));
         Map<Long, ConsumptionUnits> holdAmounts = new HashMap<>();
         if (!holdIds.isEmpty()) {
             lines.holdAmounts(holdIds).forEach(row -> holdAmounts.put((Long) row[0], (ConsumptionUnits) row[1]));
         }
-
         var now = clock.instant();
         String actor = currentUser.actorName();
-        Map<Long, LedgerBatch.Change> changes = new HashMap<>();
-        List<LedgerLine> batch = new ArrayList<>();
-        int count = 0;
         for (var debit : debits) {
-            if (!written.add(debit.resourceId() + "@" + debit.spanStart())) {
-                continue;
-            }
             var chain = chains.get(debit.leafAccountId());
             Long hold = debit.convertsHoldLineId();
             var released = ConsumptionUnits.ZERO;
@@ -501,62 +602,13 @@ public class Ledger {
             } else {
                 hold = null;
             }
-            batch.add(new LedgerLine(debit.leafAccountId(), null, LineType.DEBIT, debit.amount(), now, actor,
-                    debit.reason(), null, hold, null).explainedBy(debit));
+            int spanRevision = revision.applyAsInt(debit);
+            var line = new LedgerLine(debit.leafAccountId(), null, LineType.DEBIT, debit.amount(), now, actor,
+                    debit.reason(), null, hold, null).explainedBy(debit);
+            batch.add(spanRevision == 0 ? line : line.revision(spanRevision));
             var change = new LedgerBatch.Change(debit.amount(), released.negate());
             chain.forEach(id -> changes.merge(id, change, LedgerBatch.Change::plus));
-            count++;
         }
-        bulk.insert(batch);
-        bulk.change(changes);
-        return count;
-    }
-
-    /**
-     * Gives back span debits that a resource's confirmed history no longer owes: a stop the provider
-     * confirmed late, at an instant before spans that were charged meanwhile. Each such debit gets
-     * one REFUND line pointing at it, about the resource, counted at every level; the debit itself
-     * stays. What was refunded once is never refunded again, so re-runs and other nodes write nothing
-     * more (the lines are read again under the account locks).
-     *
-     * @param lastOwedSpanStart per resource, the start of the last span its history owes, or null when it owes none
-     * @return how many debits were refunded
-     */
-    public int refundSpansAfter(Map<Long, @Nullable Instant> lastOwedSpanStart, String reason) {
-        if (lastOwedSpanStart.isEmpty()) {
-            return 0;
-        }
-        var candidates = unowedSpanDebits(lastOwedSpanStart);
-        if (candidates.isEmpty()) {
-            return 0;
-        }
-        var chains = lockChains(candidates.stream().map(row -> (Long) row[1]).collect(Collectors.toSet()));
-        var now = clock.instant();
-        String actor = currentUser.actorName();
-        Map<Long, LedgerBatch.Change> changes = new HashMap<>();
-        List<LedgerLine> refunds = new ArrayList<>();
-        for (var row : unowedSpanDebits(lastOwedSpanStart)) {
-            long debitId = (Long) row[0];
-            long accountId = (Long) row[1];
-            var amount = (ConsumptionUnits) row[2];
-            refunds.add(new LedgerLine(accountId, null, LineType.REFUND, amount, now, actor,
-                    reason + " (span from " + row[4] + " was charged before the stop was confirmed)",
-                    "refund-span:" + debitId, null, debitId).about((Long) row[3]));
-            var change = new LedgerBatch.Change(amount.negate(), ConsumptionUnits.ZERO);
-            chains.get(accountId).forEach(id -> changes.merge(id, change, LedgerBatch.Change::plus));
-        }
-        bulk.insert(refunds);
-        bulk.change(changes);
-        return refunds.size();
-    }
-
-    private List<Object[]> unowedSpanDebits(Map<Long, @Nullable Instant> lastOwedSpanStart) {
-        entityManager.flush();
-        List<Object[]> unowed = new ArrayList<>();
-        // Rare (a stop confirmed after spans were charged), and each query reads only the resource's last few spans.
-        lastOwedSpanStart.forEach((resourceId, last) -> unowed.addAll(lines.unrefundedSpanDebitsAfter(resourceId,
-                last == null ? Instant.EPOCH : last)));
-        return unowed;
     }
 
     /**

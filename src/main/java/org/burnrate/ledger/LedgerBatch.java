@@ -46,8 +46,8 @@ class LedgerBatch {
     private static final String INSERT_LINE = """
             insert into ledger_line (id, account_id, counter_account_id, type, amount, at, actor, reason,
                 idempotency_key, hold_line_id, corrects_line_id, resource_id, rate_version_id, span_start, span_end,
-                unit_value, currency)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                unit_value, currency, span_revision)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     /** A change of an account's consumption and holds, to add to what its row holds. */
     record Change(ConsumptionUnits consumed, ConsumptionUnits held) {
@@ -136,6 +136,35 @@ class LedgerBatch {
         return written;
     }
 
+    /** A span debit as written, and whether a refund already gives it back. */
+    record WrittenSpan(long id, long accountId, long resourceId, ConsumptionUnits amount, Instant spanStart,
+            @Nullable Instant spanEnd, @Nullable Long rateVersionId, int revision, boolean refunded) {
+    }
+
+    /**
+     * Every span debit of each resource whose span starts at or after the resource's instant, refunded
+     * or not. Read for the few resources with a change confirmed late, one indexed range each.
+     */
+    List<WrittenSpan> spanDebitsFrom(Map<Long, Instant> fromByResource) {
+        flushPending();
+        List<WrittenSpan> written = new ArrayList<>();
+        fromByResource.forEach((resourceId, from) -> jdbc.query("""
+                select l.id, l.account_id, l.amount, l.span_start, l.span_end, l.rate_version_id,
+                    coalesce(l.span_revision, 0),
+                    exists (select 1 from ledger_line r where r.corrects_line_id = l.id and r.type = 'REFUND')
+                from ledger_line l
+                where l.resource_id = ? and l.span_start >= ? and l.type = 'DEBIT'
+                order by l.span_start, l.id""", (RowCallbackHandler) rows -> {
+            long rateVersion = rows.getLong(6);
+            Long rateVersionId = rows.wasNull() ? null : rateVersion;
+            var end = rows.getObject(5, OffsetDateTime.class);
+            written.add(new WrittenSpan(rows.getLong(1), rows.getLong(2), resourceId, units(rows.getBigDecimal(3)),
+                    rows.getObject(4, OffsetDateTime.class).toInstant(), end == null ? null : end.toInstant(),
+                    rateVersionId, rows.getInt(7), rows.getBoolean(8)));
+        }, resourceId, utc(from)));
+        return written;
+    }
+
     /** The ids of the lines written under these idempotency keys. */
     Map<String, Long> linesByIdempotencyKey(Collection<String> keys) {
         flushPending();
@@ -179,6 +208,12 @@ class LedgerBatch {
                 setInstant(statement, 15, line.getSpanEnd());
                 setDecimal(statement, 16, line.getUnitValue());
                 setString(statement, 17, line.getCurrency());
+                var revision = line.getSpanRevision();
+                if (revision == null) {
+                    statement.setNull(18, Types.INTEGER);
+                } else {
+                    statement.setInt(18, revision);
+                }
             }
 
             @Override

@@ -74,6 +74,10 @@ class LedgerLine {
     @Column(name = "span_end")
     private @Nullable Instant spanEnd;
 
+    /** 0 for a span's first debit; one more for each debit of the same span after the earlier was refunded. */
+    @Column(name = "span_revision")
+    private @Nullable Integer spanRevision;
+
     @Column(name = "unit_value", precision = 19, scale = 6)
     private java.math.@Nullable BigDecimal unitValue;
 
@@ -112,9 +116,20 @@ class LedgerLine {
         this.rateVersionId = debit.rateVersionId();
         this.spanStart = debit.spanStart();
         this.spanEnd = debit.spanEnd();
+        this.spanRevision = 0;
         this.unitValue = debit.unitValue();
         this.currency = debit.currency();
         return this;
+    }
+
+    /** A span debit written again after the earlier debits of its span were refunded. */
+    LedgerLine revision(int revision) {
+        this.spanRevision = revision;
+        return this;
+    }
+
+    @Nullable Integer getSpanRevision() {
+        return spanRevision;
     }
 
     /** A usage line: which resource, which rate version and unit value; no span. */

@@ -53,17 +53,6 @@ interface LedgerLineRepository extends JpaRepository<LedgerLine, Long> {
             where l.resourceId = :resourceId and l.type in ('DEBIT', 'REFUND')""")
     java.math.BigDecimal debitedFor(@Param("resourceId") long resourceId);
 
-    /**
-     * The resource's span debits from {@code after} on (all of them when it is null) that no refund
-     * has corrected yet, as (id, account id, amount, resource id, span start).
-     */
-    @Query("""
-            select l.id, l.accountId, l.amount, l.resourceId, l.spanStart from LedgerLine l
-            where l.resourceId = :resourceId and l.type = 'DEBIT' and l.spanStart > :after
-              and not exists (select 1 from LedgerLine r where r.correctsLineId = l.id and r.type = 'REFUND')
-            order by l.spanStart""")
-    List<Object[]> unrefundedSpanDebitsAfter(@Param("resourceId") long resourceId, @Param("after") Instant after);
-
     boolean existsByHoldLineIdAndType(long holdLineId, LineType type);
 
     @Query("select coalesce(sum(l.amount), 0) from LedgerLine l where l.correctsLineId = :lineId and l.type = :type")

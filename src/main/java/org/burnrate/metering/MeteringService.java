@@ -164,30 +164,33 @@ public class MeteringService {
         var lastWritten = ledger.lastSpanStarts(ids);
         List<SpanDebit> debits = new ArrayList<>();
         List<BillableResource> done = new ArrayList<>();
-        Map<Long, Instant> unowed = new HashMap<>();
+        Map<Long, Instant> rebillFrom = new HashMap<>();
+        List<SpanDebit> rebilled = new ArrayList<>();
         int written = 0;
         for (var resource : resources) {
             var template = context.templateById.computeIfAbsent(resource.templateId(),
                     id -> templates.find(id).orElseThrow());
             var rates = context.ratesById.computeIfAbsent(resource.templateId(), templates::rates);
             if (template.billing() == Billing.TIME) {
-                var runs = SpanMeter.owed(SpanMeter.periods(resource.history()), rates, context.now);
+                var periods = SpanMeter.periods(resource.history());
+                var runs = SpanMeter.owed(periods, rates, context.now);
                 var last = lastWritten.get(resource.id());
-                owedSpans(resource, template, runs, last, context, debits);
+                var changedFrom = resource.rebillFrom();
+                if (last != null && changedFrom != null && !changedFrom.isAfter(last)) {
+                    // A change confirmed after spans at or after its instant were charged (the provider
+                    // reported it late): from that instant on, what is written is compared with what is
+                    // owed. Priced as if now were past the last span written, so that a clock set back a
+                    // little never takes for unowed what a running resource owes.
+                    var horizon = last.isBefore(context.now) ? context.now : last.plusNanos(1);
+                    var owedThen = horizon.equals(context.now) ? runs : SpanMeter.owed(periods, rates, horizon);
+                    rebillFrom.put(resource.id(), changedFrom);
+                    owedSpans(resource, template, owedThen, changedFrom.minusNanos(1), context, rebilled);
+                } else {
+                    owedSpans(resource, template, runs, last, context, debits);
+                }
                 // For the ladder: the next span, priced at the rate version in force when it starts.
                 RateVersion.inForceAt(rates, SpanMeter.nextSpanStart(runs, context.now)).ifPresent(
                         version -> context.nextSpanCosts.put(resource.id(), version.rate().minimumCharge()));
-                var lastOwed = SpanMeter.lastSpanStart(runs);
-                if (last != null && (lastOwed == null || last.isAfter(lastOwed))) {
-                    // Spans written that the history no longer owes: a stop confirmed late, at an instant
-                    // before spans already charged. Priced as if now were past the last span written, so
-                    // that a clock set back a little never takes for unowed what a running resource owes.
-                    var ended = SpanMeter.lastSpanStart(SpanMeter.owed(SpanMeter.periods(resource.history()), rates,
-                            last.plusNanos(1)));
-                    if (ended == null || last.isAfter(ended)) {
-                        unowed.put(resource.id(), ended);
-                    }
-                }
             }
             if (owesNothingMore(resource, template, rates, context.now)) {
                 done.add(resource);
@@ -199,9 +202,10 @@ public class MeteringService {
             }
         }
         written += ledger.debitSpans(debits);
-        written += ledger.refundSpansAfter(unowed, "Refund: the provider confirmed the stop late");
+        written += ledger.rebillSpans(rebillFrom, rebilled, "Refund: the provider confirmed a change late");
         resources.forEach(resource -> resource.strayHolds().forEach(hold -> ledger.releaseHold(hold,
                 "'" + resource.name() + "' was started twice in the same instant; one first span is charged")));
+        feed.markRebilled(resources);
         feed.markMetered(done);
         context.metered.addAll(resources);
         return written;
@@ -219,13 +223,17 @@ public class MeteringService {
         context.nextSpanCosts.clear();
     }
 
-    /** The spans after the last one written, each the difference of its run's rounded running total. */
+    /**
+     * The spans that start after {@code since} (all of them when it is null), each the difference of
+     * its run's rounded running total.
+     */
     private void owedSpans(BillableResource resource, TemplateView template, List<SpanMeter.Run> runs,
-            @Nullable Instant lastWritten, RunContext context, List<SpanDebit> debits) {
+            @Nullable Instant since, RunContext context, List<SpanDebit> debits) {
         for (var run : runs) {
             long first = 0;
-            if (lastWritten != null && !lastWritten.isBefore(run.start())) {
-                first = Duration.between(run.start(), lastWritten).toNanos() / run.spanLength().toNanos() + 1;
+            if (since != null && !since.isBefore(run.start())) {
+                first = Math.min(run.count(),
+                        Duration.between(run.start(), since).toNanos() / run.spanLength().toNanos() + 1);
             }
             var before = run.owedAfter(first);
             for (long k = first; k < run.count(); k++) {

@@ -90,6 +90,13 @@ class CloudResource {
     @Column(name = "exhausted_since")
     private @Nullable Instant exhaustedSince;
 
+    /**
+     * The earliest instant of the confirmed changes the debit job has not priced yet: from here on it
+     * compares what is written with what is owed, in case spans were charged before the change came.
+     */
+    @Column(name = "rebill_from")
+    private @Nullable Instant rebillFrom;
+
     protected CloudResource() {
         this.name = "";
         this.state = ResourceState.REQUESTED;
@@ -183,6 +190,7 @@ class CloudResource {
         pendingAction = null;
         state = confirmed;
         metered = false;
+        rebillFrom = rebillFrom == null || at.isBefore(rebillFrom) ? at : rebillFrom;
         exhaustedSince = null;
         return new StateChangeOutcome(holdForRun, holdToRelease);
     }

@@ -31,7 +31,8 @@ public class MeteringFeed {
     /** A resource to meter: whose account it burns, its template, its history and the hold of each run's first span. */
     public record BillableResource(long id, long version, long accountId, long templateId, String name,
             ResourceState state, List<StateChange> history, Map<Instant, Long> holdsByRunStart, long groupId,
-            long ownerUserId, boolean shared, List<Long> strayHolds, @Nullable Instant exhaustedSince) {
+            long ownerUserId, boolean shared, List<Long> strayHolds, @Nullable Instant exhaustedSince,
+            @Nullable Instant rebillFrom) {
     }
 
     private final CloudResourceRepository resources;
@@ -104,6 +105,20 @@ public class MeteringFeed {
 
     private List<BillableResource> loadSorted(List<Long> ids) {
         Object idArray = ids.toArray(Long[]::new);
+        // The rows first, then their histories: a change is recorded with its resource's new version in
+        // one transaction, so a history read afterwards holds at least what the version read says.
+        record Row(long id, long version, long accountId, long templateId, String name, ResourceState state,
+                long groupId, long ownerUserId, boolean shared, @Nullable Instant exhaustedSince,
+                @Nullable Instant rebillFrom) {
+        }
+        var rows = jdbc.query("""
+                select id, version, ledger_account_id, template_id, name, state, group_id, owner_user_id, shared,
+                    exhausted_since, rebill_from
+                from cloud_resource where id = any(?) order by id""", (row, n) -> new Row(row.getLong(1),
+                row.getLong(2), row.getLong(3), row.getLong(4), row.getString(5),
+                ResourceState.valueOf(row.getString(6)), row.getLong(7), row.getLong(8), row.getBoolean(9),
+                instant(row.getObject(10, OffsetDateTime.class)), instant(row.getObject(11, OffsetDateTime.class))),
+                idArray);
         Map<Long, List<StateChange>> histories = new HashMap<>();
         Map<Long, Map<Instant, Long>> holds = new HashMap<>();
         Map<Long, List<Long>> stray = new HashMap<>();
@@ -125,16 +140,10 @@ public class MeteringFeed {
                 }
             }
         }, idArray);
-        return jdbc.query("""
-                select id, version, ledger_account_id, template_id, name, state, group_id, owner_user_id, shared,
-                    exhausted_since
-                from cloud_resource where id = any(?) order by id""", (row, n) -> {
-            long id = row.getLong(1);
-            return new BillableResource(id, row.getLong(2), row.getLong(3), row.getLong(4), row.getString(5),
-                    ResourceState.valueOf(row.getString(6)), histories.getOrDefault(id, List.of()),
-                    holds.getOrDefault(id, Map.of()), row.getLong(7), row.getLong(8), row.getBoolean(9),
-                    stray.getOrDefault(id, List.of()), instant(row.getObject(10, OffsetDateTime.class)));
-        }, idArray);
+        return rows.stream().map(r -> new BillableResource(r.id(), r.version(), r.accountId(), r.templateId(),
+                r.name(), r.state(), histories.getOrDefault(r.id(), List.of()), holds.getOrDefault(r.id(), Map.of()),
+                r.groupId(), r.ownerUserId(), r.shared(), stray.getOrDefault(r.id(), List.of()), r.exhaustedSince(),
+                r.rebillFrom())).toList();
     }
 
     private static @Nullable Instant instant(@Nullable OffsetDateTime at) {
@@ -147,5 +156,22 @@ public class MeteringFeed {
      */
     public void markMetered(Collection<BillableResource> done) {
         done.forEach(r -> resources.markMetered(r.id(), r.version()));
+    }
+
+    /**
+     * Forgets the changes of these resources as priced, unless a change was confirmed since they were
+     * read (a newer version): that one is still to be priced, and keeps its instant.
+     */
+    public void markRebilled(Collection<BillableResource> rebilled) {
+        var pending = rebilled.stream().filter(r -> r.rebillFrom() != null).toList();
+        if (pending.isEmpty()) {
+            return;
+        }
+        entityManager.flush();
+        jdbc.batchUpdate("update cloud_resource set rebill_from = null where id = ? and version = ?", pending, 1000,
+                (statement, r) -> {
+                    statement.setLong(1, r.id());
+                    statement.setLong(2, r.version());
+                });
     }
 }

@@ -371,8 +371,8 @@ class MeteringBenchmark {
                 try (var insert = connection.prepareStatement("""
                         insert into bench_ledger_line (id, account_id, counter_account_id, type, amount, at, actor,
                             reason, idempotency_key, hold_line_id, corrects_line_id, resource_id, rate_version_id,
-                            span_start, span_end, unit_value, currency)
-                        values (?, ?, null, 'DEBIT', ?, ?, 'system', ?, null, null, null, ?, ?, ?, ?, ?, 'EUR')""")) {
+                            span_start, span_end, unit_value, currency, span_revision)
+                        values (?, ?, null, 'DEBIT', ?, ?, 'system', ?, null, null, null, ?, ?, ?, ?, ?, 'EUR', 0)""")) {
                     for (int i = 0; i < n; i++) {
                         insert.setLong(1, i + 1);
                         insert.setLong(2, rows.get(i)[0]);

@@ -41,6 +41,7 @@ import org.burnrate.ledger.Ledger;
 import org.burnrate.organization.GlobalRole;
 import org.burnrate.organization.NewUser;
 import org.burnrate.organization.UserService;
+import org.burnrate.provisioning.ProviderReport;
 import org.burnrate.provisioning.ProvisioningService;
 import org.burnrate.provisioning.ProvisioningService.ProvisionRequest;
 import org.burnrate.provisioning.ResourceState;
@@ -171,9 +172,9 @@ abstract class MeteringSimulationTests {
         var admin = administration.appoint(instructor, units("100000"), null, null);
         String tag = " " + UUID.randomUUID();
         List<TemplateView> templates = List.of(
-                template("Sim VM" + tag, "40", Duration.ofMinutes(1), "0", ExhaustionAction.STOP),
-                template("Sim small VM" + tag, "12", Duration.ofSeconds(30), "1", ExhaustionAction.SUSPEND),
-                template("Sim disk VM" + tag, "20", Duration.ofMinutes(5), "0", ExhaustionAction.STOP));
+                template("Sim VM" + tag, "40", Duration.ofMinutes(1), "0", ExhaustionAction.STOP, "0"),
+                template("Sim small VM" + tag, "12", Duration.ofSeconds(30), "1", ExhaustionAction.SUSPEND, "0"),
+                template("Sim disk VM" + tag, "20", Duration.ofMinutes(5), "0", ExhaustionAction.STOP, "0"));
         SignIn.as(directory, instructor);
         var group = groups.create(null, new GroupDetails("Simulation" + tag, "", LocalDate.of(2026, 1, 1),
                 LocalDate.of(2030, 1, 1), units("30"), overcommittedGroup()),
@@ -232,7 +233,16 @@ abstract class MeteringSimulationTests {
                     }
                 } else if (dice < 42) {
                     var candidate = pick(random, owners, ResourceState.RUNNING);
-                    if (candidate != null) {
+                    if (candidate != null && random.nextInt(3) == 0) {
+                        // Stopped at the provider's console, and reported only now: spans charged since
+                        // then are put right (a change before the resource's last one is ignored).
+                        var at = clock.instant().minusSeconds(random.nextInt(200));
+                        if (SystemActor.call(() -> provisioning.applyProviderReport(new ProviderReport("simulated",
+                                candidate, ResourceState.STOPPED, at, null, "stopped at the console")))) {
+                            states.put(candidate, ResourceState.STOPPED);
+                            walk.lateStops++;
+                        }
+                    } else if (candidate != null) {
                         SignIn.as(directory, owners.get(candidate));
                         states.put(candidate, provisioning.stop(candidate).state());
                     }
@@ -250,8 +260,9 @@ abstract class MeteringSimulationTests {
                     var perHour = String.valueOf(6 + random.nextInt(60));
                     SignIn.as(directory, sysadmin);
                     var rate = template.currentRate().rate();
-                    catalog.scheduleRate(template.id(), BurnRate.running(units(perHour), Duration.ofHours(1),
-                            rate.minimumSpan()), clock.instant().plusSeconds(1 + random.nextInt(120)));
+                    catalog.scheduleRate(template.id(), new BurnRate(units(perHour), Duration.ofHours(1),
+                            rate.minimumSpan(), rate.stoppedUnits(), ConsumptionUnits.ZERO),
+                            clock.instant().plusSeconds(1 + random.nextInt(120)));
                     var spanCost = BurnRate.running(units(perHour), Duration.ofHours(1), rate.minimumSpan()).minimumCharge();
                     tolerance = tolerance.max(spanCost);
                 } else if (dice < 52) {
@@ -298,9 +309,9 @@ abstract class MeteringSimulationTests {
         assertWrittenEqualsOwed(owners, operations(), Set.of());
         assertThat(ledger.verifyBalances()).isEmpty();
         System.out.printf("Simulation (seed %s): %,d operations, %,d debit runs (%,d with faults: %,d failed chunks, "
-                + "%,d failed resource retries, %,d retries that went through), %,d refusals, %,d resources left; "
+                + "%,d failed resource retries, %,d retries that went through), %,d late stops, %,d refusals, %,d resources left; "
                 + "%,d ms in verifyBalances, %,d ms comparing written and owed%n", SEED, operations, runs,
-                walk.faultyRuns, walk.failedChunks, walk.failedRetries, walk.cleanRetries, refusals, owners.size(),
+                walk.faultyRuns, walk.failedChunks, walk.failedRetries, walk.cleanRetries, walk.lateStops, refusals, owners.size(),
                 walk.verifyNanos / 1_000_000, walk.owedNanos / 1_000_000);
         assertThat(runs).as("debit runs in the walk").isGreaterThan(operations() / 10);
         assertThat(refusals).as("refusals are part of the walk, not all of it").isLessThan(operations() / 2);
@@ -309,6 +320,10 @@ abstract class MeteringSimulationTests {
             assertThat(walk.failedChunks).as("chunks that failed mid-way").isPositive();
             assertThat(walk.failedRetries).as("resources whose retry failed too").isPositive();
             assertThat(walk.cleanRetries).as("resources whose retry went through").isPositive();
+            assertThat(walk.lateStops).as("stops the provider reported late").isPositive();
+            assertThat(jdbc.queryForObject("select count(*) from ledger_line where type = 'REFUND'"
+                    + " and reason like 'Refund: the provider confirmed a change late%'", Integer.class))
+                    .as("spans put right after a late stop").isPositive();
         }
     }
 
@@ -318,6 +333,7 @@ abstract class MeteringSimulationTests {
         int failedChunks;
         int failedRetries;
         int cleanRetries;
+        int lateStops;
         long verifyNanos;
         long owedNanos;
     }
@@ -393,8 +409,9 @@ abstract class MeteringSimulationTests {
 
     private void assertNothingWrittenTwice(List<Long> levels, String where) {
         String accounts = levels.stream().map(String::valueOf).collect(Collectors.joining(", "));
-        assertThat(jdbc.queryForList("select resource_id from ledger_line where type = 'DEBIT'"
+        assertThat(jdbc.queryForList("select resource_id from ledger_line l where type = 'DEBIT'"
                 + " and span_start is not null and account_id in (" + accounts + ")"
+                + " and not exists (select 1 from ledger_line r where r.corrects_line_id = l.id and r.type = 'REFUND')"
                 + " group by resource_id, span_start having count(*) > 1",
                 Long.class)).as("resources with a span debited twice" + where).isEmpty();
         assertThat(jdbc.queryForList("select hold_line_id from ledger_line where type = 'RELEASE'"
@@ -412,10 +429,12 @@ abstract class MeteringSimulationTests {
         }
     }
 
-    private TemplateView template(String name, String perHour, Duration span, String grace, ExhaustionAction action) {
+    /** A time-billed template; {@code stoppedPerHour} above zero keeps billing its resources while they are stopped. */
+    private TemplateView template(String name, String perHour, Duration span, String grace, ExhaustionAction action,
+            String stoppedPerHour) {
         return catalog.create(new TemplateDraft(name, "", TemplateKind.STANDALONE, null, Billing.TIME, "simulated",
                 Map.of(), null, true, new ExhaustionPolicy(List.of(50, 90), units(grace), Duration.ZERO, action)),
-                BurnRate.running(units(perHour), Duration.ofHours(1), span));
+                new BurnRate(units(perHour), Duration.ofHours(1), span, units(stoppedPerHour), ConsumptionUnits.ZERO));
     }
 
     /** Each resource's state as last seen: after its own operations, and after every debit run (the ladder's stops). */
@@ -460,7 +479,8 @@ abstract class MeteringSimulationTests {
         provisioning.groupResources(groupId).forEach(view -> views.put(view.id(), view));
         SignIn.out();
         Map<Long, ConsumptionUnits> debited = new HashMap<>();
-        jdbc.query("select resource_id, sum(amount) from ledger_line where type = 'DEBIT' and resource_id in ("
+        jdbc.query("select resource_id, sum(case when type = 'REFUND' then -amount else amount end) from ledger_line"
+                + " where type in ('DEBIT', 'REFUND') and resource_id in ("
                 + owners.keySet().stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + ") group by resource_id", (RowCallbackHandler) row -> debited.put(row.getLong(1),
                         ConsumptionUnits.rounded(row.getBigDecimal(2))));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,8 @@ import org.springframework.data.domain.PageRequest;
 /** The debit job with an injected clock, through the services; on H2 and PostgreSQL. */
 abstract class MeteringTests {
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired
     MeteringService metering;
     @Autowired
@@ -299,6 +302,123 @@ abstract class MeteringTests {
         clock.advance(Duration.ofMinutes(10));
         assertThat(meter().linesWritten()).isZero();
         assertThat(consumed()).isEqualTo(units("2.0000"));
+    }
+
+    /** A VM at 40 units an hour running and 6 while stopped (0.1000 per stopped minute), allowed in the lab. */
+    TemplateView vmWithAStoppedRate() {
+        SignIn.as(directory, sysadmin);
+        var template = catalog.create(new TemplateDraft("Kept VM " + UUID.randomUUID(), "", TemplateKind.STANDALONE,
+                null, Billing.TIME, "simulated", Map.of(), null, true, ExhaustionPolicy.DEFAULT),
+                new BurnRate(units("40"), Duration.ofHours(1), Duration.ofMinutes(1), units("6"),
+                        ConsumptionUnits.ZERO));
+        SignIn.as(directory, lopez);
+        catalog.allowTemplates(lab.id(), List.of(vm.id(), database.id(), template.id()));
+        SignIn.as(directory, ada);
+        return template;
+    }
+
+    /** The provider tells only now of a change at {@code at}. */
+    void reportedLate(long resourceId, ResourceState state, Instant at) {
+        assertThat(SystemActor.call(() -> provisioning.applyProviderReport(new org.burnrate.provisioning.ProviderReport(
+                "simulated", resourceId, state, at, null, "changed at the console")))).isTrue();
+    }
+
+    /** How many lines a run writes about the resource (other tests' resources may run on meanwhile). */
+    int linesAbout(long resourceId, Runnable run) {
+        String count = "select count(*) from ledger_line where resource_id = ? and type in ('DEBIT', 'REFUND')";
+        int before = jdbc.queryForObject(count, Integer.class, resourceId);
+        run.run();
+        return jdbc.queryForObject(count, Integer.class, resourceId) - before;
+    }
+
+    List<String> spansOf(long resourceId) {
+        var refunded = SystemActor.call(() -> ledger.lines(adaInLab.budget().accountId(), Set.of(LineType.REFUND),
+                null, null, PageRequest.of(0, 1000))).getContent().stream().map(LedgerLineView::correctsLineId)
+                .collect(java.util.stream.Collectors.toSet());
+        return debitsOf(resourceId).stream().filter(d -> !refunded.contains(d.id()))
+                .sorted(java.util.Comparator.comparing(LedgerLineView::spanStart))
+                .map(d -> d.spanStart().toString().substring(11, 19) + " " + d.amount()).toList();
+    }
+
+    @Test
+    void aLateStopOnATemplateWithAStoppedRateRefundsTheRunningSpansAfterItAndChargesTheStoppedOnes() {
+        var created = provision(vmWithAStoppedRate());
+        var started = created.runningSince();
+        clock.advance(Duration.ofMinutes(5));
+        meter();
+        assertThat(consumed()).as("running 10:00 to 10:04").isEqualTo(units("3.3333"));
+        var groupConsumed = ledger.balance(lab.budget().accountId()).consumed();
+
+        reportedLate(created.id(), ResourceState.STOPPED, started.plusSeconds(150));
+        int lines = linesAbout(created.id(), this::meter);
+
+        assertThat(spansOf(created.id())).as("what stands: three running minutes, then stopped minutes from 10:02:30")
+                .containsExactly("10:00:00 0.6667", "10:01:00 0.6666", "10:02:00 0.6667", "10:02:30 0.1000",
+                        "10:03:30 0.1000", "10:04:30 0.1000");
+        assertThat(lines).as("two refunds, three stopped spans").isEqualTo(5);
+        assertThat(consumed()).isEqualTo(units("2.3000"));
+        assertThat(ledger.balance(lab.budget().accountId()).consumed()).as("the group moves by the same")
+                .isEqualTo(groupConsumed.minus(units("1.0333")));
+        assertThat(ledger.debitedFor(created.id())).isEqualTo(provisioning.get(created.id()).costSoFar());
+
+        assertThat(linesAbout(created.id(), this::meter)).as("a re-run finds nothing to put right").isZero();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(linesAbout(created.id(), this::meter)).as("the stopped span from 10:05:30").isOne();
+        assertThat(consumed()).isEqualTo(units("2.4000"));
+        assertThat(ledger.debitedFor(created.id())).isEqualTo(provisioning.get(created.id()).costSoFar());
+        provisioning.delete(created.id(), false);
+    }
+
+    @Test
+    void aLateStopAtASpansStartChargesTheStoppedSpanThereUnderANewRevision() {
+        var created = provision(vmWithAStoppedRate());
+        var started = created.runningSince();
+        clock.advance(Duration.ofMinutes(5));
+        meter();
+
+        reportedLate(created.id(), ResourceState.STOPPED, started.plusSeconds(180));
+        meter();
+
+        assertThat(spansOf(created.id())).containsExactly("10:00:00 0.6667", "10:01:00 0.6666", "10:02:00 0.6667",
+                "10:03:00 0.1000", "10:04:00 0.1000");
+        var at1003 = debitsOf(created.id()).stream().filter(d -> d.spanStart().equals(started.plusSeconds(180)))
+                .toList();
+        assertThat(at1003).as("the running span refunded, the stopped one charged beside it").hasSize(2);
+        assertThat(jdbc.queryForList("select span_revision from ledger_line where resource_id = ? and type = 'DEBIT'"
+                + " and span_start = ? order by span_revision", Integer.class, created.id(),
+                java.sql.Timestamp.from(started.plusSeconds(180)))).containsExactly(0, 1);
+        assertThat(consumed()).isEqualTo(units("2.2000"));
+        assertThat(linesAbout(created.id(), this::meter)).isZero();
+        assertThat(ledger.debitedFor(created.id())).isEqualTo(provisioning.get(created.id()).costSoFar());
+        provisioning.delete(created.id(), false);
+    }
+
+    @Test
+    void aLateStopAndRestartChangeOnlyTheSpansThatDiffer() {
+        var created = provision(vmWithAStoppedRate());
+        var started = created.runningSince();
+        clock.advance(Duration.ofMinutes(5));
+        meter();
+        var before = debitsOf(created.id());
+
+        // Stopped from 10:01:30 to 10:03:00 at the console; the provider says so at 10:05.
+        reportedLate(created.id(), ResourceState.STOPPED, started.plusSeconds(90));
+        reportedLate(created.id(), ResourceState.RUNNING, started.plusSeconds(180));
+        int lines = linesAbout(created.id(), this::meter);
+
+        assertThat(spansOf(created.id())).containsExactly("10:00:00 0.6667", "10:01:00 0.6666", "10:01:30 0.1000",
+                "10:02:30 0.1000", "10:03:00 0.6667", "10:04:00 0.6666");
+        assertThat(lines).as("the running span at 10:02 refunded; two stopped spans").isEqualTo(3);
+        assertThat(debitsOf(created.id())).as("the spans from 10:03 were right, and stay as written")
+                .filteredOn(d -> !d.spanStart().isBefore(started.plusSeconds(180)))
+                .containsExactlyElementsOf(before.stream()
+                        .filter(d -> !d.spanStart().isBefore(started.plusSeconds(180))).toList());
+        assertThat(consumed()).isEqualTo(units("2.8666"));
+        assertThat(ledger.debitedFor(created.id())).isEqualTo(provisioning.get(created.id()).costSoFar());
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(linesAbout(created.id(), this::meter)).as("running on: the span from 10:05").isOne();
+        assertThat(ledger.debitedFor(created.id())).isEqualTo(provisioning.get(created.id()).costSoFar());
+        provisioning.delete(created.id(), false);
     }
 
     @Test
