@@ -496,22 +496,33 @@ public class Ledger {
      * refunded. Debits that match stay as they are, so a re-run, or another node, finds nothing to do.
      *
      * @param fromByResource per resource, the instant its history changed from
+     * @param leafAccountIds the accounts these resources are charged to
      * @param owed every span these resources owe from their instant on
      * @return how many lines were written: refunds and debits
      */
-    public int rebillSpans(Map<Long, Instant> fromByResource, List<SpanDebit> owed, String refundReason) {
+    public int rebillSpans(Map<Long, Instant> fromByResource, Collection<Long> leafAccountIds, List<SpanDebit> owed,
+            String refundReason) {
         if (fromByResource.isEmpty()) {
             return 0;
         }
-        Set<Long> leaves = new HashSet<>();
+        Set<Long> leaves = new HashSet<>(leafAccountIds);
         owed.forEach(debit -> leaves.add(debit.leafAccountId()));
-        bulk.spanDebitsFrom(fromByResource).forEach(line -> leaves.add(line.accountId()));
-        if (leaves.isEmpty()) {
-            return 0;
-        }
         var chains = lockChains(leaves);
-        // Read again under the locks: what another node wrote meanwhile is seen now.
+        // Read under the locks: what another node wrote meanwhile is seen now.
         var written = bulk.spanDebitsFrom(fromByResource);
+        var elsewhere = written.stream().map(LedgerBatch.WrittenSpan::accountId).filter(id -> !chains.containsKey(id))
+                .collect(Collectors.toSet());
+        if (!elsewhere.isEmpty()) {
+            // Lines on an account the resource is no longer charged to: their chains share the locked root.
+            var roots = chains.values().stream().map(List::getFirst).collect(Collectors.toSet());
+            bulk.paths(elsewhere).forEach((id, path) -> {
+                var chain = chainOf(path);
+                if (!roots.contains(chain.getFirst())) {
+                    throw new IllegalStateException("account " + id + " is outside the locked organization");
+                }
+                chains.put(id, chain);
+            });
+        }
         Map<String, Integer> unmatched = new HashMap<>();
         owed.forEach(debit -> unmatched.merge(spanKey(debit.resourceId(), debit.spanStart(), debit.spanEnd(),
                 debit.rateVersionId(), debit.amount()), 1, Integer::sum));
@@ -538,10 +549,6 @@ public class Ledger {
         List<LedgerLine> batch = new ArrayList<>();
         for (var line : unowed) {
             var chain = chains.get(line.accountId());
-            if (chain == null) {
-                throw new IllegalStateException("resource " + line.resourceId() + " was charged on account "
-                        + line.accountId() + " meanwhile; it is put right next run");
-            }
             batch.add(new LedgerLine(line.accountId(), null, LineType.REFUND, line.amount(), now, actor,
                     refundReason + " (span from " + line.spanStart() + " was charged before the change was confirmed)",
                     "refund-span:" + line.id(), null, line.id()).about(line.resourceId()));
@@ -552,7 +559,7 @@ public class Ledger {
                 debit -> nextRevision.getOrDefault(debit.resourceId() + "@" + debit.spanStart(), 0), changes, batch);
         bulk.insert(batch);
         bulk.change(changes);
-        return batch.size() - (int) batch.stream().filter(line -> line.getType() == LineType.RELEASE).count();
+        return unowed.size() + missing.size();
     }
 
     private static String spanKey(long resourceId, Instant start, @Nullable Instant end, @Nullable Long rateVersionId,

@@ -143,25 +143,30 @@ class LedgerBatch {
 
     /**
      * Every span debit of each resource whose span starts at or after the resource's instant, refunded
-     * or not. Read for the few resources with a change confirmed late, one indexed range each.
+     * or not, in one statement: read for the few resources with a change confirmed late.
      */
     List<WrittenSpan> spanDebitsFrom(Map<Long, Instant> fromByResource) {
         flushPending();
+        var earliest = fromByResource.values().stream().min(Instant::compareTo).orElseThrow();
         List<WrittenSpan> written = new ArrayList<>();
-        fromByResource.forEach((resourceId, from) -> jdbc.query("""
-                select l.id, l.account_id, l.amount, l.span_start, l.span_end, l.rate_version_id,
+        jdbc.query("""
+                select l.id, l.account_id, l.resource_id, l.amount, l.span_start, l.span_end, l.rate_version_id,
                     coalesce(l.span_revision, 0),
                     exists (select 1 from ledger_line r where r.corrects_line_id = l.id and r.type = 'REFUND')
                 from ledger_line l
-                where l.resource_id = ? and l.span_start >= ? and l.type = 'DEBIT'
-                order by l.span_start, l.id""", (RowCallbackHandler) rows -> {
-            long rateVersion = rows.getLong(6);
+                where l.resource_id = any(?) and l.span_start >= ? and l.type = 'DEBIT'
+                order by l.resource_id, l.span_start, l.id""", (RowCallbackHandler) rows -> {
+            long resourceId = rows.getLong(3);
+            var start = rows.getObject(5, OffsetDateTime.class).toInstant();
+            if (start.isBefore(fromByResource.get(resourceId))) {
+                return;
+            }
+            long rateVersion = rows.getLong(7);
             Long rateVersionId = rows.wasNull() ? null : rateVersion;
-            var end = rows.getObject(5, OffsetDateTime.class);
-            written.add(new WrittenSpan(rows.getLong(1), rows.getLong(2), resourceId, units(rows.getBigDecimal(3)),
-                    rows.getObject(4, OffsetDateTime.class).toInstant(), end == null ? null : end.toInstant(),
-                    rateVersionId, rows.getInt(7), rows.getBoolean(8)));
-        }, resourceId, utc(from)));
+            var end = rows.getObject(6, OffsetDateTime.class);
+            written.add(new WrittenSpan(rows.getLong(1), rows.getLong(2), resourceId, units(rows.getBigDecimal(4)),
+                    start, end == null ? null : end.toInstant(), rateVersionId, rows.getInt(8), rows.getBoolean(9)));
+        }, array(fromByResource.keySet()), utc(earliest));
         return written;
     }
 

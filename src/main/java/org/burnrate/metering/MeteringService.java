@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.burnrate.base.ConsumptionUnits;
 import org.burnrate.catalog.Billing;
@@ -165,6 +167,7 @@ public class MeteringService {
         List<SpanDebit> debits = new ArrayList<>();
         List<BillableResource> done = new ArrayList<>();
         Map<Long, Instant> rebillFrom = new HashMap<>();
+        Set<Long> rebilledAccounts = new HashSet<>();
         List<SpanDebit> rebilled = new ArrayList<>();
         int written = 0;
         for (var resource : resources) {
@@ -184,6 +187,7 @@ public class MeteringService {
                     var horizon = last.isBefore(context.now) ? context.now : last.plusNanos(1);
                     var owedThen = horizon.equals(context.now) ? runs : SpanMeter.owed(periods, rates, horizon);
                     rebillFrom.put(resource.id(), changedFrom);
+                    rebilledAccounts.add(resource.accountId());
                     owedSpans(resource, template, owedThen, changedFrom.minusNanos(1), context, rebilled);
                 } else {
                     owedSpans(resource, template, runs, last, context, debits);
@@ -202,7 +206,7 @@ public class MeteringService {
             }
         }
         written += ledger.debitSpans(debits);
-        written += ledger.rebillSpans(rebillFrom, rebilled, "Refund: the provider confirmed a change late");
+        written += ledger.rebillSpans(rebillFrom, rebilledAccounts, rebilled, "Refund: the provider confirmed a change late");
         resources.forEach(resource -> resource.strayHolds().forEach(hold -> ledger.releaseHold(hold,
                 "'" + resource.name() + "' was started twice in the same instant; one first span is charged")));
         feed.markRebilled(resources);

@@ -317,6 +317,14 @@ abstract class MeteringTests {
         return template;
     }
 
+    /** A resource of the template, provisioned at 10:00 and metered at 10:05. */
+    ResourceView ranFiveMinutesAndMetered(TemplateView template) {
+        var created = provision(template);
+        clock.advance(Duration.ofMinutes(5));
+        meter();
+        return created;
+    }
+
     /** The provider tells only now of a change at {@code at}. */
     void reportedLate(long resourceId, ResourceState state, Instant at) {
         assertThat(SystemActor.call(() -> provisioning.applyProviderReport(new org.burnrate.provisioning.ProviderReport(
@@ -342,10 +350,8 @@ abstract class MeteringTests {
 
     @Test
     void aLateStopOnATemplateWithAStoppedRateRefundsTheRunningSpansAfterItAndChargesTheStoppedOnes() {
-        var created = provision(vmWithAStoppedRate());
+        var created = ranFiveMinutesAndMetered(vmWithAStoppedRate());
         var started = created.runningSince();
-        clock.advance(Duration.ofMinutes(5));
-        meter();
         assertThat(consumed()).as("running 10:00 to 10:04").isEqualTo(units("3.3333"));
         var groupConsumed = ledger.balance(lab.budget().accountId()).consumed();
 
@@ -371,10 +377,8 @@ abstract class MeteringTests {
 
     @Test
     void aLateStopAtASpansStartChargesTheStoppedSpanThereUnderANewRevision() {
-        var created = provision(vmWithAStoppedRate());
+        var created = ranFiveMinutesAndMetered(vmWithAStoppedRate());
         var started = created.runningSince();
-        clock.advance(Duration.ofMinutes(5));
-        meter();
 
         reportedLate(created.id(), ResourceState.STOPPED, started.plusSeconds(180));
         meter();
@@ -395,10 +399,8 @@ abstract class MeteringTests {
 
     @Test
     void aLateStopAndRestartChangeOnlyTheSpansThatDiffer() {
-        var created = provision(vmWithAStoppedRate());
+        var created = ranFiveMinutesAndMetered(vmWithAStoppedRate());
         var started = created.runningSince();
-        clock.advance(Duration.ofMinutes(5));
-        meter();
         var before = debitsOf(created.id());
 
         // Stopped from 10:01:30 to 10:03:00 at the console; the provider says so at 10:05.
