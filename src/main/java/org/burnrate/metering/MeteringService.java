@@ -13,7 +13,7 @@ import java.util.Set;
 
 import org.burnrate.base.ConsumptionUnits;
 import org.burnrate.catalog.Billing;
-import org.burnrate.catalog.CurrencySettings;
+import org.burnrate.catalog.PriceList;
 import org.burnrate.catalog.RateVersion;
 import org.burnrate.catalog.TemplateDirectory;
 import org.burnrate.catalog.TemplateView;
@@ -54,7 +54,6 @@ public class MeteringService {
     private final MeteringFeed feed;
     private final Ledger ledger;
     private final TemplateDirectory templates;
-    private final CurrencySettings currency;
     private final MeteringRunRepository runs;
     private final ExhaustionLadder ladder;
     private final TransactionTemplate transaction;
@@ -62,13 +61,12 @@ public class MeteringService {
     private final int chunkSize;
     private final String node;
 
-    MeteringService(MeteringFeed feed, Ledger ledger, TemplateDirectory templates, CurrencySettings currency,
+    MeteringService(MeteringFeed feed, Ledger ledger, TemplateDirectory templates,
             MeteringRunRepository runs, ExhaustionLadder ladder, PlatformTransactionManager transactions, Clock clock,
             @Value("${portal.metering.chunk-size:5000}") int chunkSize) {
         this.feed = feed;
         this.ledger = ledger;
         this.templates = templates;
-        this.currency = currency;
         this.runs = runs;
         this.ladder = ladder;
         this.transaction = new TransactionTemplate(transactions);
@@ -135,12 +133,11 @@ public class MeteringService {
                 runs.findTop20ByOrderByStartedAtDescIdDesc().stream().map(MeteringRun::view).toList());
     }
 
-    /** What one run reuses across chunks: rates per template, the unit values, and its counters. */
+    /** What one run reuses across chunks: the price list, the templates met, and its counters. */
     private final class RunContext {
         final Instant now;
         final Map<Long, TemplateView> templateById = new HashMap<>();
-        final Map<Long, List<RateVersion>> ratesById = new HashMap<>();
-        final List<UnitValue> unitValues;
+        final PriceList prices = templates.priceList();
         final List<BillableResource> metered = new ArrayList<>();
         /** What the next span of each metered time-billed resource costs, for the ladder. */
         final Map<Long, ConsumptionUnits> nextSpanCosts = new HashMap<>();
@@ -153,11 +150,10 @@ public class MeteringService {
 
         RunContext(Instant now) {
             this.now = now;
-            this.unitValues = currency.history();
         }
 
-        UnitValue unitValueAt(Instant at) {
-            return unitValues.stream().filter(v -> !v.effectiveFrom().isAfter(at)).findFirst().orElse(null);
+        @Nullable UnitValue unitValueAt(Instant at) {
+            return prices.unitValueAt(at).orElse(null);
         }
     }
 
@@ -171,9 +167,10 @@ public class MeteringService {
         List<SpanDebit> rebilled = new ArrayList<>();
         int written = 0;
         for (var resource : resources) {
-            var template = context.templateById.computeIfAbsent(resource.templateId(),
-                    id -> templates.find(id).orElseThrow());
-            var rates = context.ratesById.computeIfAbsent(resource.templateId(), templates::rates);
+            var pricing = context.prices.pricing(resource.templateId());
+            var template = pricing.template();
+            var rates = pricing.rates();
+            context.templateById.putIfAbsent(template.id(), template);
             if (template.billing() == Billing.TIME) {
                 var periods = SpanMeter.periods(resource.history());
                 var runs = SpanMeter.owed(periods, rates, context.now);

@@ -5,18 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 
 import org.burnrate.base.ConsumptionUnits;
 import org.burnrate.base.InvalidInputException;
 import org.burnrate.catalog.Billing;
-import org.burnrate.catalog.CurrencySettings;
 import org.burnrate.catalog.RateVersion;
 import org.burnrate.catalog.TemplateDirectory;
-import org.burnrate.catalog.TemplateView;
 import org.burnrate.ledger.Ledger;
 import org.burnrate.ledger.UsageDebit;
 import org.burnrate.provisioning.MeteringFeed;
@@ -50,14 +46,12 @@ public class UsageService {
 
     private final MeteringFeed feed;
     private final TemplateDirectory templates;
-    private final CurrencySettings currency;
     private final Ledger ledger;
     private final Clock clock;
 
-    UsageService(MeteringFeed feed, TemplateDirectory templates, CurrencySettings currency, Ledger ledger, Clock clock) {
+    UsageService(MeteringFeed feed, TemplateDirectory templates, Ledger ledger, Clock clock) {
         this.feed = feed;
         this.templates = templates;
-        this.currency = currency;
         this.ledger = ledger;
         this.clock = clock;
     }
@@ -98,11 +92,8 @@ public class UsageService {
             }
             ids.add(event.resourceId());
         }
-        var resources = new HashMap<Long, MeteringFeed.BillableResource>();
-        feed.load(ids).forEach(r -> resources.put(r.id(), r));
-        Map<Long, TemplateView> templatesById = new HashMap<>();
-        Map<Long, List<RateVersion>> rates = new HashMap<>();
-        var unitValues = currency.history();
+        var resources = feed.usageTargets(ids);
+        var prices = templates.priceList();
         List<UsageDebit> debits = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             var event = events.get(i);
@@ -111,18 +102,18 @@ public class UsageService {
                 throw new InvalidInputException("[" + i + "].resourceId", "Event " + i + ": there is no resource with id "
                         + event.resourceId() + ".");
             }
-            var template = templatesById.computeIfAbsent(resource.templateId(), id -> templates.find(id).orElseThrow());
-            if (template.billing() != Billing.PER_OPERATION) {
+            var pricing = prices.pricing(resource.templateId());
+            if (pricing.template().billing() != Billing.PER_OPERATION) {
                 throw new InvalidInputException("[" + i + "].resourceId", "Event " + i + ": '" + resource.name()
                         + "' is billed per time, not per operation; its usage is metered from its running time.");
             }
             var at = event.occurredAt() == null ? now : event.occurredAt();
             int index = i;
-            var version = RateVersion.inForceAt(rates.computeIfAbsent(template.id(), templates::rates), at)
+            var version = RateVersion.inForceAt(pricing.rates(), at)
                     .orElseThrow(() -> new InvalidInputException("[" + index + "].occurredAt", "Event " + index
                             + ": the template had no rate at " + at + "."));
             var amount = ConsumptionUnits.rounded(version.rate().unitsPerOperation().value().multiply(event.quantity()));
-            var value = unitValues.stream().filter(v -> !v.effectiveFrom().isAfter(at)).findFirst().orElse(null);
+            var value = prices.unitValueAt(at).orElse(null);
             debits.add(new UsageDebit(resource.accountId(), resource.id(), amount, version.id(),
                     value == null ? null : value.valuePerUnit(), value == null ? null : value.currency().getCurrencyCode(),
                     "usage:" + event.idempotencyKey(), "'" + resource.name() + "': " + event.quantity().toPlainString()

@@ -103,6 +103,21 @@ public class MeteringFeed {
         return loaded;
     }
 
+    /** A resource that reports usage: whose account it burns, its template and name. */
+    public record UsageTarget(long id, long accountId, long templateId, String name) {
+    }
+
+    /** The resources among {@code ids} that exist, by id: their rows only, for pricing reported usage. */
+    @Transactional(readOnly = true)
+    public Map<Long, UsageTarget> usageTargets(Collection<Long> ids) {
+        entityManager.flush();
+        Map<Long, UsageTarget> targets = new HashMap<>();
+        jdbc.query("select id, ledger_account_id, template_id, name from cloud_resource where id = any(?)",
+                (RowCallbackHandler) row -> targets.put(row.getLong(1), new UsageTarget(row.getLong(1),
+                        row.getLong(2), row.getLong(3), row.getString(4))), (Object) ids.toArray(Long[]::new));
+        return targets;
+    }
+
     private List<BillableResource> loadSorted(List<Long> ids) {
         Object idArray = ids.toArray(Long[]::new);
         // The rows first, then their histories: a change is recorded with its resource's new version in

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 
+import org.burnrate.base.ConsumptionUnits;
 import org.burnrate.base.InvalidInputException;
 import org.burnrate.organization.GlobalRole;
 import org.burnrate.organization.NewUser;
@@ -33,6 +34,10 @@ abstract class CurrencySettingsTests {
     PortalUserDirectory directory;
     @Autowired
     TestClock clock;
+    @Autowired
+    TemplateCatalog catalog;
+    @Autowired
+    TemplateDirectory directoryOfTemplates;
 
     String admin;
     String student;
@@ -53,6 +58,39 @@ abstract class CurrencySettingsTests {
     void reset() {
         clock.reset();
         SignIn.out();
+    }
+
+    @Test
+    void thePriceListTheDebitJobAndUsageReadSeesEveryChangeAtOnce() {
+        // Half-way to the other tests' settings, so that each test's values stay the newest it sees.
+        clock.set(clock.instant().minus(Duration.ofDays(500)));
+        SignIn.as(directory, admin);
+        var start = clock.instant();
+        settings.set("EUR", new BigDecimal("0.05"), null);
+        var template = catalog.create(new TemplateDraft("Priced " + UUID.randomUUID(), "", TemplateKind.STANDALONE,
+                null, Billing.PER_OPERATION, "simulated", java.util.Map.of(), null, true, ExhaustionPolicy.DEFAULT),
+                new BurnRate(ConsumptionUnits.ZERO, Duration.ofHours(1), Duration.ofMinutes(1), ConsumptionUnits.ZERO,
+                        ConsumptionUnits.parse("0.01")));
+        var before = directoryOfTemplates.priceList();
+        assertThat(before.pricing(template.id()).template().currentRate().rate().unitsPerOperation())
+                .isEqualTo(ConsumptionUnits.parse("0.01"));
+
+        clock.advance(Duration.ofMinutes(1));
+        catalog.scheduleRate(template.id(), new BurnRate(ConsumptionUnits.ZERO, Duration.ofHours(1),
+                Duration.ofMinutes(1), ConsumptionUnits.ZERO, ConsumptionUnits.parse("0.02")), null);
+        settings.set("EUR", new BigDecimal("0.07"), null);
+        catalog.update(template.id(), new TemplateDraft("Renamed " + template.name(), "", TemplateKind.STANDALONE,
+                null, Billing.PER_OPERATION, "simulated", java.util.Map.of(), null, true, ExhaustionPolicy.DEFAULT));
+
+        var after = directoryOfTemplates.priceList();
+        var pricing = after.pricing(template.id());
+        assertThat(pricing.template().currentRate().rate().unitsPerOperation()).isEqualTo(ConsumptionUnits.parse("0.02"));
+        assertThat(pricing.template().name()).startsWith("Renamed ");
+        assertThat(pricing.rates()).as("newest first, the old version kept").hasSize(2);
+        assertThat(after.unitValueAt(clock.instant()).orElseThrow().valuePerUnit()).isEqualByComparingTo("0.07");
+        assertThat(after.unitValueAt(start).orElseThrow().valuePerUnit()).isEqualByComparingTo("0.05");
+        assertThat(before.pricing(template.id()).template().name()).as("a list once read stays as it was")
+                .doesNotStartWith("Renamed ");
     }
 
     @Test
