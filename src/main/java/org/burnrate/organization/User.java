@@ -126,10 +126,18 @@ class User {
     }
 
     boolean isLocked(Instant now) {
+        return isLocked(lockedUntil, now);
+    }
+
+    static boolean isLocked(@Nullable Instant lockedUntil, Instant now) {
         return lockedUntil != null && now.isBefore(lockedUntil);
     }
 
     Set<GlobalRole> roles() {
+        return roles(systemAdmin, groupAdmin);
+    }
+
+    static Set<GlobalRole> roles(boolean systemAdmin, boolean groupAdmin) {
         var roles = EnumSet.noneOf(GlobalRole.class);
         if (systemAdmin) {
             roles.add(GlobalRole.SYSTEM_ADMIN);

@@ -1,13 +1,16 @@
 package org.burnrate.organization;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.burnrate.security.PortalUser;
 import org.burnrate.security.PortalUserDirectory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Gives security the people it signs in, with their flags as of now. */
@@ -16,10 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 class UserDirectory implements PortalUserDirectory {
 
     private final UserRepository users;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    UserDirectory(UserRepository users, Clock clock) {
+    UserDirectory(UserRepository users, JdbcTemplate jdbc, Clock clock) {
         this.users = users;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -29,9 +34,24 @@ class UserDirectory implements PortalUserDirectory {
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
     }
 
+    /**
+     * Read as one plain statement, in the caller's transaction if there is one and without one
+     * otherwise: every API request asks, and the entity is not needed to answer.
+     */
     @Override
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<PortalUser> findById(long userId) {
-        return users.findById(userId).map(this::principal);
+        var now = clock.instant();
+        return jdbc.query("""
+                select id, email, display_name, password_hash, system_admin, group_admin, enabled, locked_until,
+                    password_change_required
+                from portal_user where id = ?""", (row, n) -> {
+            var lockedUntil = row.getObject(8, OffsetDateTime.class);
+            return new PortalUser(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                    User.roles(row.getBoolean(5), row.getBoolean(6)).stream().map(GlobalRole::roleName)
+                            .collect(Collectors.toSet()), row.getBoolean(7),
+                    User.isLocked(lockedUntil == null ? null : lockedUntil.toInstant(), now), row.getBoolean(9));
+        }, userId).stream().findFirst();
     }
 
     private PortalUser principal(User user) {

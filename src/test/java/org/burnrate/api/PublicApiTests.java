@@ -2,8 +2,13 @@ package org.burnrate.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import java.util.UUID;
 
+import org.burnrate.organization.GlobalRole;
+import org.burnrate.organization.NewUser;
+import org.burnrate.organization.UserService;
+import org.burnrate.security.ApiTokenInfo;
 import org.burnrate.security.ApiTokenService;
 import org.burnrate.security.PortalUserDirectory;
 import org.burnrate.support.Api;
@@ -34,6 +39,8 @@ abstract class PublicApiTests {
     PortalUserDirectory directory;
     @Autowired
     TestClock clock;
+    @Autowired
+    UserService users;
 
     Api api;
 
@@ -76,6 +83,39 @@ abstract class PublicApiTests {
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().get("detail").asString()).contains("unknown or revoked");
         assertThat(api.bearer("brt_made-up").get("/api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenActsWithItsOwnersRolesAndFlagsAsTheyAreNowAndItsLastUseIsShownToTheMinute() {
+        var email = "script-owner-" + UUID.randomUUID() + "@northfield.test";
+        var owner = org.burnrate.security.SystemActor.call(() -> users.create(new NewUser(email, "Script Owner",
+                "a long test password", Set.of(GlobalRole.SYSTEM_ADMIN), false)));
+        SignIn.as(directory, email);
+        var created = tokens.create("nightly export");
+        SignIn.out();
+        var script = new Api(port).bearer(created.secret());
+        var start = clock.instant();
+
+        assertThat(script.get("/api/v1/users?size=1").status()).as("a system admin lists people").isEqualTo(200);
+        clock.advance(java.time.Duration.ofSeconds(30));
+        assertThat(script.get("/api/v1/me").status()).isEqualTo(200);
+        SignIn.as(directory, email);
+        assertThat(tokens.listMine()).singleElement().extracting(ApiTokenInfo::lastUsedAt)
+                .as("the first use; one 30 seconds later is not written").isEqualTo(start);
+        SignIn.out();
+
+        SignIn.as(directory, ADMIN);
+        users.changeRoles(owner.id(), Set.of());
+        assertThat(script.get("/api/v1/users?size=1").status()).as("no longer a system admin").isEqualTo(403);
+        users.disable(owner.id());
+        assertThat(script.get("/api/v1/me").status()).as("the owner is disabled").isEqualTo(401);
+        users.enable(owner.id());
+        SignIn.out();
+        clock.advance(java.time.Duration.ofMinutes(1));
+        assertThat(script.get("/api/v1/me").status()).as("enabled again").isEqualTo(200);
+        SignIn.as(directory, email);
+        assertThat(tokens.listMine()).singleElement().extracting(ApiTokenInfo::lastUsedAt)
+                .isEqualTo(start.plus(java.time.Duration.ofSeconds(90)));
     }
 
     @Test

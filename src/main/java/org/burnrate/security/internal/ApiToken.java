@@ -65,11 +65,12 @@ public class ApiToken {
         }
     }
 
-    /** Kept to the minute: a script calling many times a second does not write a row per call. */
-    public void markUsed(Instant at) {
-        if (lastUsedAt == null || !at.isBefore(lastUsedAt.plusSeconds(60))) {
-            lastUsedAt = at;
-        }
+    /**
+     * Whether a use at {@code at} is written, the last one written being at {@code lastUsedAt}: kept
+     * to the minute, so that a script calling many times a second does not write a row per call.
+     */
+    static boolean isDueForMarking(@Nullable Instant lastUsedAt, Instant at) {
+        return lastUsedAt == null || !at.isBefore(lastUsedAt.plusSeconds(60));
     }
 
     public boolean isActive() {

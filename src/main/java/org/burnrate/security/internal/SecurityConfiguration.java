@@ -21,7 +21,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
@@ -44,9 +44,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenRepository tokens, PortalUserDirectory directory,
-            ApiProblemResponses problems, TransactionTemplate transaction, Clock clock) throws Exception {
-        var bearer = new BearerTokenFilter(tokens, directory, problems, transaction, clock);
+    SecurityFilterChain apiFilterChain(HttpSecurity http, JdbcTemplate jdbc, PortalUserDirectory directory,
+            ApiProblemResponses problems, Clock clock) throws Exception {
+        var bearer = new BearerTokenFilter(jdbc, directory, problems, clock);
         AuthorizationManager<RequestAuthorizationContext> passwordChanged = AuthorizationManagers.not(
                 AuthorityAuthorizationManager.hasAuthority(Roles.PASSWORD_CHANGE_REQUIRED));
         http.securityMatcher("/api/**", "/actuator/**")
