@@ -514,7 +514,7 @@ public class Ledger {
                 .collect(Collectors.toSet());
         if (!elsewhere.isEmpty()) {
             // Lines on an account the resource is no longer charged to: their chains share the locked root.
-            var roots = chains.values().stream().map(List::getFirst).collect(Collectors.toSet());
+            var roots = rootsOf(chains);
             bulk.paths(elsewhere).forEach((id, path) -> {
                 var chain = chainOf(path);
                 if (!roots.contains(chain.getFirst())) {
@@ -622,6 +622,11 @@ public class Ledger {
      * Charges a batch of reported operations (usage of per-operation resources), each once: an
      * event whose idempotency key was seen before is answered with its existing line and charged
      * no more. Like span debits, usage is recorded even beyond a budget: it happened.
+     * <p>
+     * The keys are looked up and the line ids drawn before the organization's lock is taken, so that
+     * the lock is held only to write: an event whose key another transaction writes meanwhile fails
+     * the insert on the key's unique constraint ({@link org.springframework.dao.DuplicateKeyException})
+     * and changes nothing; the caller sends the batch again, which then answers it as a repeat.
      *
      * @return per event, in order, the DEBIT line id and whether it was written now (false: a repeat)
      */
@@ -629,7 +634,7 @@ public class Ledger {
         if (usage.isEmpty()) {
             return List.of();
         }
-        var chains = lockChains(usage.stream().map(UsageDebit::leafAccountId).collect(Collectors.toSet()));
+        var chains = chainsOf(usage.stream().map(UsageDebit::leafAccountId).collect(Collectors.toSet()));
         var seen = bulk.linesByIdempotencyKey(usage.stream().map(UsageDebit::idempotencyKey).toList());
         var now = clock.instant();
         String actor = currentUser.actorName();
@@ -646,8 +651,12 @@ public class Ledger {
             var change = new LedgerBatch.Change(event.amount(), ConsumptionUnits.ZERO);
             chains.get(event.leafAccountId()).forEach(id -> changes.merge(id, change, LedgerBatch.Change::plus));
         }
-        long[] ids = bulk.insert(batch);
-        bulk.change(changes);
+        long[] ids = bulk.newIds(batch.size());
+        if (!batch.isEmpty()) {
+            bulk.lockRoots(rootsOf(chains));
+            bulk.insert(batch, ids);
+            bulk.change(changes);
+        }
         List<UsageOutcome> outcomes = new ArrayList<>(usage.size());
         Set<String> answered = new HashSet<>();
         for (var event : usage) {
@@ -669,21 +678,26 @@ public class Ledger {
      * takes, so that concurrent operations queue instead of deadlocking.
      */
     private Map<Long, List<Long>> lockChains(Set<Long> leafIds) {
+        var chains = chainsOf(leafIds);
+        // The root's lock is the ledger's: every operation takes it first, so the chains below are ours alone.
+        bulk.lockRoots(rootsOf(chains));
+        return chains;
+    }
+
+    /** The chains (root first) of the given leaves, not locked. */
+    private Map<Long, List<Long>> chainsOf(Set<Long> leafIds) {
         Map<Long, List<Long>> chains = new HashMap<>();
-        Set<Long> roots = new HashSet<>();
-        bulk.paths(leafIds).forEach((leaf, path) -> {
-            var chain = chainOf(path);
-            chains.put(leaf, chain);
-            roots.add(chain.getFirst());
-        });
+        bulk.paths(leafIds).forEach((leaf, path) -> chains.put(leaf, chainOf(path)));
         for (long leaf : leafIds) {
             if (!chains.containsKey(leaf)) {
                 throw unknown(leaf);
             }
         }
-        // The root's lock is the ledger's: every operation takes it first, so the chains below are ours alone.
-        bulk.lockRoots(roots);
         return chains;
+    }
+
+    private static Set<Long> rootsOf(Map<Long, List<Long>> chains) {
+        return chains.values().stream().map(List::getFirst).collect(Collectors.toSet());
     }
 
     /**

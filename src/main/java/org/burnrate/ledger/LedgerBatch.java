@@ -181,17 +181,32 @@ class LedgerBatch {
     }
 
     /**
-     * Inserts the lines in JDBC batches, each with the next id of {@code ledger_line_seq} as
-     * Hibernate would give it (the same generator, so ids never collide), and answers the ids in order.
+     * Inserts the lines in JDBC batches, each with the next id of {@code ledger_line_seq}, and
+     * answers the ids in order.
      */
     long[] insert(List<LedgerLine> lines) {
+        var ids = newIds(lines.size());
+        insert(lines, ids);
+        return ids;
+    }
+
+    /**
+     * The next {@code count} ids of {@code ledger_line_seq} as Hibernate would give them (the same
+     * generator, so ids never collide).
+     */
+    long[] newIds(int count) {
         var session = entityManager.unwrap(SharedSessionContractImplementor.class);
         var generator = (BeforeExecutionGenerator) session.getFactory().getMappingMetamodel()
                 .getEntityDescriptor(LedgerLine.class).getGenerator();
-        long[] ids = new long[lines.size()];
+        long[] ids = new long[count];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = ((Number) generator.generate(session, null, null, EventType.INSERT)).longValue();
         }
+        return ids;
+    }
+
+    /** Inserts the lines in JDBC batches, under the given ids. */
+    void insert(List<LedgerLine> lines, long[] ids) {
         jdbc.batchUpdate(INSERT_LINE, new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement statement, int i) throws SQLException {
@@ -226,7 +241,6 @@ class LedgerBatch {
                 return lines.size();
             }
         });
-        return ids;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.burnrate.base.ConsumptionUnits;
 import org.burnrate.base.InvalidInputException;
@@ -18,9 +19,11 @@ import org.burnrate.ledger.UsageDebit;
 import org.burnrate.provisioning.MeteringFeed;
 import org.burnrate.security.Roles;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Usage of per-operation resources, reported in batches by their provider: each event is priced at
@@ -47,18 +50,37 @@ public class UsageService {
     private final MeteringFeed feed;
     private final TemplateDirectory templates;
     private final Ledger ledger;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    UsageService(MeteringFeed feed, TemplateDirectory templates, Ledger ledger, Clock clock) {
+    UsageService(MeteringFeed feed, TemplateDirectory templates, Ledger ledger, PlatformTransactionManager transactions,
+            Clock clock) {
         this.feed = feed;
         this.templates = templates;
         this.ledger = ledger;
+        this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
+    /**
+     * Prices and charges the batch in one transaction. When another request writes one of its keys
+     * at the same moment (a client sending a batch again before the first answer came), the
+     * transaction fails on the key and changes nothing, and the batch is tried once more: its
+     * repeats are then answered as such.
+     */
     @PreAuthorize(Roles.IS_SYSTEM_ADMIN)
-    @Transactional
     public List<UsageResult> record(List<UsageEvent> events) {
+        var now = clock.instant();
+        var ids = validated(events, now);
+        try {
+            return transaction.execute(status -> charge(events, ids, now));
+        } catch (DuplicateKeyException concurrent) {
+            return transaction.execute(status -> charge(events, ids, now));
+        }
+    }
+
+    /** The resource ids of a batch that is well-formed, or a message naming the first bad event. */
+    private Set<Long> validated(List<UsageEvent> events, Instant now) {
         if (events.isEmpty()) {
             throw new InvalidInputException("events", "Send at least one usage event.");
         }
@@ -68,7 +90,6 @@ public class UsageService {
         }
         var ids = new LinkedHashSet<Long>();
         var keys = new LinkedHashSet<String>();
-        var now = clock.instant();
         for (int i = 0; i < events.size(); i++) {
             var event = events.get(i);
             String where = "Event " + i + ": ";
@@ -92,6 +113,10 @@ public class UsageService {
             }
             ids.add(event.resourceId());
         }
+        return ids;
+    }
+
+    private List<UsageResult> charge(List<UsageEvent> events, Set<Long> ids, Instant now) {
         var resources = feed.usageTargets(ids);
         var prices = templates.priceList();
         List<UsageDebit> debits = new ArrayList<>();

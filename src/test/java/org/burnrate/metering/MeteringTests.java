@@ -596,19 +596,22 @@ abstract class MeteringTests {
         assertThat(provisioning.start(created.id(), null).state()).isEqualTo(ResourceState.RUNNING);
     }
 
-    @Test
-    void reportedUsageIsChargedOnceAndARepeatIsAnsweredNotCharged() {
+    /** A storage resource of Ada's, at 0.01 units an operation, reporting its usage. */
+    ResourceView storageChargedPerOperation() {
         SignIn.as(directory, sysadmin);
         var storageTemplate = catalog.create(new TemplateDraft("Storage " + UUID.randomUUID(), "", TemplateKind.STANDALONE,
                 null, Billing.PER_OPERATION, "simulated", Map.of(), null, true, ExhaustionPolicy.DEFAULT),
                 new BurnRate(ConsumptionUnits.ZERO, Duration.ofHours(1), Duration.ofHours(1), ConsumptionUnits.ZERO,
                         units("0.01")));
-        SignIn.as(directory, ada);
-        SignIn.as(directory, sysadmin);
         var allowed = new ArrayList<>(List.of(vm.id(), database.id(), storageTemplate.id()));
         SystemActor.run(() -> catalog.allowTemplates(lab.id(), allowed));
         SignIn.as(directory, ada);
-        var storage = provision(storageTemplate);
+        return provision(storageTemplate);
+    }
+
+    @Test
+    void reportedUsageIsChargedOnceAndARepeatIsAnsweredNotCharged() {
+        var storage = storageChargedPerOperation();
         var running = provision(vm);
         assertThat(ledger.balance(adaInLab.budget().accountId()).held()).as("only the VM holds").isEqualTo(units("0.6667"));
 
