@@ -105,6 +105,7 @@ class ExhaustionLadder {
             var balances = ledger.balances(resources.stream().map(r -> chains.get(r.accountId()))
                     .filter(Objects::nonNull).flatMap(List::stream).collect(Collectors.toSet()));
             Set<String> told = new HashSet<>();
+            Map<Long, BigDecimal> percentUsed = new HashMap<>();
             int stopped = 0;
             for (var resource : resources) {
                 try {
@@ -115,7 +116,7 @@ class ExhaustionLadder {
                     }
                     if (check(resource, templates.get(resource.templateId()),
                             nextSpanCosts.get(resource.id()), ids.stream().map(balances::get).toList(),
-                            group.ownerUserId(), told, promised)) {
+                            group.ownerUserId(), told, percentUsed, promised)) {
                         stopped++;
                     }
                 } catch (RuntimeException e) {
@@ -129,8 +130,9 @@ class ExhaustionLadder {
 
     /** Checks a metered resource against its chain's balances; answers whether it was stopped or suspended. */
     private boolean check(BillableResource resource, TemplateView template, @Nullable ConsumptionUnits nextSpanCost,
-            List<Balance> chain, long groupOwner, Set<String> told, Map<Long, ConsumptionUnits> promised) {
-        warn(resource, template, chain, groupOwner, told);
+            List<Balance> chain, long groupOwner, Set<String> told, Map<Long, BigDecimal> percentUsed,
+            Map<Long, ConsumptionUnits> promised) {
+        warn(resource, template, chain, groupOwner, told, percentUsed);
         if (resource.state() != ResourceState.RUNNING || template.billing() != Billing.TIME
                 || template.currentRate() == null || !template.currentRate().rate().burnsWhileRunning()) {
             return false;
@@ -209,16 +211,17 @@ class ExhaustionLadder {
     /**
      * Tells the level's people once per threshold crossed: the member for their allocation, the group
      * admin above. {@code told} keeps what this chunk already told, so a level shared by many
-     * resources is not told again for each (the notifications' own key would refuse it anyway).
+     * resources is not told again for each (the notifications' own key would refuse it anyway), and
+     * {@code percentUsed} each level's share used, worked out once per chunk.
      */
     private void warn(BillableResource resource, TemplateView template, List<Balance> chain, long groupOwner,
-            Set<String> told) {
+            Set<String> told, Map<Long, BigDecimal> percentUsed) {
         for (var level : chain) {
             if (level.kind() == AccountKind.ORGANIZATION || !level.allocated().isPositive()) {
                 continue;
             }
-            var used = level.consumed().plus(level.held()).value().multiply(HUNDRED)
-                    .divide(level.allocated().value(), 2, RoundingMode.DOWN);
+            var used = percentUsed.computeIfAbsent(level.accountId(), id -> level.consumed().plus(level.held())
+                    .value().multiply(HUNDRED).divide(level.allocated().value(), 2, RoundingMode.DOWN));
             long user = level.kind() == AccountKind.MEMBERSHIP ? resource.ownerUserId() : groupOwner;
             for (int threshold : template.exhaustion().warnAt()) {
                 if (used.compareTo(BigDecimal.valueOf(threshold)) < 0) {
