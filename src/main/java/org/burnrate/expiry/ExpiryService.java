@@ -1,6 +1,7 @@
 package org.burnrate.expiry;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +19,7 @@ import org.burnrate.budget.BudgetExpiry.EndingGroup;
 import org.burnrate.budget.BudgetExpiry.GroupEnded;
 import org.burnrate.metering.MeteringService;
 import org.burnrate.notification.Notifications;
+import org.burnrate.provisioning.MeteringFeed;
 import org.burnrate.provisioning.ProvisioningService;
 import org.burnrate.security.Roles;
 import org.slf4j.Logger;
@@ -45,15 +47,17 @@ public class ExpiryService {
 
     private final BudgetExpiry budgets;
     private final ProvisioningService provisioning;
+    private final MeteringFeed feed;
     private final MeteringService metering;
     private final Notifications notifications;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    ExpiryService(BudgetExpiry budgets, ProvisioningService provisioning, MeteringService metering,
+    ExpiryService(BudgetExpiry budgets, ProvisioningService provisioning, MeteringFeed feed, MeteringService metering,
             Notifications notifications, PlatformTransactionManager transactions, Clock clock) {
         this.budgets = budgets;
         this.provisioning = provisioning;
+        this.feed = feed;
         this.metering = metering;
         this.notifications = notifications;
         this.transaction = new TransactionTemplate(transactions);
@@ -73,18 +77,23 @@ public class ExpiryService {
         int adminsEnded = 0;
         if (!groupsDue.isEmpty() || !adminsDue.isEmpty()) {
             var stillActive = stopResources(groupsDue, adminsDue);
-            settleWhatTheyOwe();
-            for (var group : groupsDue) {
-                if (canEnd("group " + group.groupId() + " '" + group.name() + "'", List.of(group.groupId()),
-                        stillActive, deferred)) {
-                    groupsEnded += endGroup(group, deferred);
+            // Everything owed up to this instant is debited by the run that follows; after it, nothing.
+            var settledUpTo = clock.instant();
+            if (settleWhatTheyOwe()) {
+                for (var group : groupsDue) {
+                    if (canEnd("group " + group.groupId() + " '" + group.name() + "'", List.of(group.groupId()),
+                            stillActive, deferred)) {
+                        groupsEnded += endGroup(group, settledUpTo, deferred);
+                    }
                 }
-            }
-            for (var budget : adminsDue) {
-                if (canEnd("group-admin budget " + budget.adminBudgetId() + " of " + budget.displayName(),
-                        budget.groupIds(), stillActive, deferred)) {
-                    adminsEnded += endAdminBudget(budget, deferred);
+                for (var budget : adminsDue) {
+                    if (canEnd("group-admin budget " + budget.adminBudgetId() + " of " + budget.displayName(),
+                            budget.groupIds(), stillActive, deferred)) {
+                        adminsEnded += endAdminBudget(budget, settledUpTo, deferred);
+                    }
                 }
+            } else {
+                deferred.add("the debit run before the end failed or skipped resources; what ends waits for the next run");
             }
         }
         var run = new ExpiryRun(today, reminders, groupsEnded, adminsEnded, List.copyOf(deferred));
@@ -162,14 +171,15 @@ public class ExpiryService {
 
     /**
      * Debits what the stopped resources owe up to their stop before anything is reclaimed, so that
-     * their consumption is counted where it was spent and their holds are settled.
+     * their consumption is counted where it was spent and their holds are settled. Answers whether
+     * every resource was metered: otherwise nothing ends this run, as what it owes would be lost.
      */
-    private void settleWhatTheyOwe() {
+    private boolean settleWhatTheyOwe() {
         try {
-            metering.run("expiry");
+            return metering.run("expiry").errors() == 0;
         } catch (RuntimeException e) {
-            // Nothing is lost: the ledger refuses to reclaim while holds remain, so the end waits.
             log.warn("Metering before the expiry failed", e);
+            return false;
         }
     }
 
@@ -185,9 +195,10 @@ public class ExpiryService {
         return false;
     }
 
-    private int endGroup(EndingGroup group, List<String> deferred) {
+    private int endGroup(EndingGroup group, Instant settledUpTo, List<String> deferred) {
         try {
             Integer ended = transaction.execute(status -> budgets.expireGroup(group.groupId()).map(done -> {
+                feed.endBilling(List.of(group.groupId()), settledUpTo);
                 tellGroupEnded(done, true);
                 return 1;
             }).orElse(0));
@@ -199,10 +210,11 @@ public class ExpiryService {
         }
     }
 
-    private int endAdminBudget(EndingAdminBudget budget, List<String> deferred) {
+    private int endAdminBudget(EndingAdminBudget budget, Instant settledUpTo, List<String> deferred) {
         try {
             Integer ended = transaction.execute(status -> budgets.expireAdminBudget(budget.adminBudgetId())
                     .map(done -> {
+                        feed.endBilling(budget.groupIds(), settledUpTo);
                         tellAdminBudgetEnded(done);
                         return 1;
                     }).orElse(0));

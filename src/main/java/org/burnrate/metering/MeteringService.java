@@ -171,9 +171,11 @@ public class MeteringService {
             var template = pricing.template();
             var rates = pricing.rates();
             context.templateById.putIfAbsent(template.id(), template);
+            // A resource whose group ended owes what it owed up to the end, and nothing after.
+            var until = SpanMeter.billedUntil(resource.billingEndsAt(), context.now);
             if (template.billing() == Billing.TIME) {
                 var periods = SpanMeter.periods(resource.history());
-                var runs = SpanMeter.owed(periods, rates, context.now);
+                var runs = SpanMeter.owed(periods, rates, until);
                 var last = lastWritten.get(resource.id());
                 var changedFrom = resource.rebillFrom();
                 if (last != null && changedFrom != null && !changedFrom.isAfter(last)) {
@@ -181,8 +183,8 @@ public class MeteringService {
                     // reported it late): from that instant on, what is written is compared with what is
                     // owed. Priced as if now were past the last span written, so that a clock set back a
                     // little never takes for unowed what a running resource owes.
-                    var horizon = last.isBefore(context.now) ? context.now : last.plusNanos(1);
-                    var owedThen = horizon.equals(context.now) ? runs : SpanMeter.owed(periods, rates, horizon);
+                    var horizon = last.isBefore(until) ? until : last.plusNanos(1);
+                    var owedThen = horizon.equals(until) ? runs : SpanMeter.owed(periods, rates, horizon);
                     rebillFrom.put(resource.id(), changedFrom);
                     rebilledAccounts.add(resource.accountId());
                     owedSpans(resource, template, owedThen, changedFrom.minusNanos(1), context, rebilled);
@@ -193,7 +195,7 @@ public class MeteringService {
                 RateVersion.inForceAt(rates, SpanMeter.nextSpanStart(runs, context.now)).ifPresent(
                         version -> context.nextSpanCosts.put(resource.id(), version.rate().minimumCharge()));
             }
-            if (owesNothingMore(resource, template, rates, context.now)) {
+            if (!until.equals(context.now) || owesNothingMore(resource, template, rates, context.now)) {
                 done.add(resource);
             }
             if (debits.size() >= LINES_PER_WRITE) {
@@ -208,7 +210,9 @@ public class MeteringService {
                 "'" + resource.name() + "' was started twice in the same instant; one first span is charged")));
         feed.markRebilled(resources);
         feed.markMetered(done);
-        context.metered.addAll(resources);
+        // Resources whose group ended are past the ladder: their accounts are closed.
+        resources.stream().filter(r -> SpanMeter.billedUntil(r.billingEndsAt(), context.now).equals(context.now))
+                .forEach(context.metered::add);
         return written;
     }
 

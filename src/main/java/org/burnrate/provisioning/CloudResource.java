@@ -97,6 +97,10 @@ class CloudResource {
     @Column(name = "rebill_from")
     private @Nullable Instant rebillFrom;
 
+    /** Set when its group ended, once what it owed up to then was debited: it owes nothing after it. */
+    @Column(name = "billing_ends_at", insertable = false, updatable = false)
+    private @Nullable Instant billingEndsAt;
+
     protected CloudResource() {
         this.name = "";
         this.state = ResourceState.REQUESTED;
@@ -290,5 +294,9 @@ class CloudResource {
 
     Instant createdAt() {
         return createdAt;
+    }
+
+    @Nullable Instant billingEndsAt() {
+        return billingEndsAt;
     }
 }

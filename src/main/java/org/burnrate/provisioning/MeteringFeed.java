@@ -32,7 +32,7 @@ public class MeteringFeed {
     public record BillableResource(long id, long version, long accountId, long templateId, String name,
             ResourceState state, List<StateChange> history, Map<Instant, Long> holdsByRunStart, long groupId,
             long ownerUserId, boolean shared, List<Long> strayHolds, @Nullable Instant exhaustedSince,
-            @Nullable Instant rebillFrom) {
+            @Nullable Instant rebillFrom, @Nullable Instant billingEndsAt) {
     }
 
     private final CloudResourceRepository resources;
@@ -124,16 +124,16 @@ public class MeteringFeed {
         // one transaction, so a history read afterwards holds at least what the version read says.
         record Row(long id, long version, long accountId, long templateId, String name, ResourceState state,
                 long groupId, long ownerUserId, boolean shared, @Nullable Instant exhaustedSince,
-                @Nullable Instant rebillFrom) {
+                @Nullable Instant rebillFrom, @Nullable Instant billingEndsAt) {
         }
         var rows = jdbc.query("""
                 select id, version, ledger_account_id, template_id, name, state, group_id, owner_user_id, shared,
-                    exhausted_since, rebill_from
+                    exhausted_since, rebill_from, billing_ends_at
                 from cloud_resource where id = any(?) order by id""", (row, n) -> new Row(row.getLong(1),
                 row.getLong(2), row.getLong(3), row.getLong(4), row.getString(5),
                 ResourceState.valueOf(row.getString(6)), row.getLong(7), row.getLong(8), row.getBoolean(9),
-                instant(row.getObject(10, OffsetDateTime.class)), instant(row.getObject(11, OffsetDateTime.class))),
-                idArray);
+                instant(row.getObject(10, OffsetDateTime.class)), instant(row.getObject(11, OffsetDateTime.class)),
+                instant(row.getObject(12, OffsetDateTime.class))), idArray);
         Map<Long, List<StateChange>> histories = new HashMap<>();
         Map<Long, Map<Instant, Long>> holds = new HashMap<>();
         Map<Long, List<Long>> stray = new HashMap<>();
@@ -158,7 +158,7 @@ public class MeteringFeed {
         return rows.stream().map(r -> new BillableResource(r.id(), r.version(), r.accountId(), r.templateId(),
                 r.name(), r.state(), histories.getOrDefault(r.id(), List.of()), holds.getOrDefault(r.id(), Map.of()),
                 r.groupId(), r.ownerUserId(), r.shared(), stray.getOrDefault(r.id(), List.of()), r.exhaustedSince(),
-                r.rebillFrom())).toList();
+                r.rebillFrom(), r.billingEndsAt())).toList();
     }
 
     private static @Nullable Instant instant(@Nullable OffsetDateTime at) {
@@ -171,6 +171,22 @@ public class MeteringFeed {
      */
     public void markMetered(Collection<BillableResource> done) {
         done.forEach(r -> resources.markMetered(r.id(), r.version()));
+    }
+
+    /**
+     * Ends the billing of the groups' resources at {@code at}, once their group has ended and what
+     * they owed up to then is debited: they owe nothing after it, not even a stopped rate. The debit
+     * job visits each once more, and then leaves it alone.
+     */
+    public void endBilling(Collection<Long> groupIds, Instant at) {
+        if (groupIds.isEmpty()) {
+            return;
+        }
+        entityManager.flush();
+        jdbc.update("""
+                update cloud_resource set billing_ends_at = ?, metered = false, version = version + 1
+                where group_id = any(?) and billing_ends_at is null""", at.atOffset(java.time.ZoneOffset.UTC),
+                (Object) groupIds.toArray(Long[]::new));
     }
 
     /**

@@ -644,7 +644,8 @@ public class ProvisioningService {
             var rates = ratesById.computeIfAbsent(r.templateId(), templates::rates);
             var changes = histories.getOrDefault(r.id(), List.of());
             var cost = template.billing() == Billing.TIME
-                    ? SpanMeter.total(SpanMeter.owed(SpanMeter.periods(changes), rates, now))
+                    ? SpanMeter.total(SpanMeter.owed(SpanMeter.periods(changes), rates,
+                            SpanMeter.billedUntil(r.billingEndsAt(), now)))
                     : ConsumptionUnits.ZERO;
             var owner = owners.get(r.ownerUserId());
             return new ResourceView(r.id(), r.groupId(),

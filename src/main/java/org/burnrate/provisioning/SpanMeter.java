@@ -118,6 +118,11 @@ public final class SpanMeter {
     }
 
     /** The start of the last span the runs owe (they are in time order), or null when they owe none. */
+    /** The instant a resource is billed up to: now, or the end of its billing when its group ended before. */
+    public static Instant billedUntil(@Nullable Instant billingEndsAt, Instant now) {
+        return billingEndsAt != null && billingEndsAt.isBefore(now) ? billingEndsAt : now;
+    }
+
     public static @Nullable Instant lastSpanStart(List<Run> runs) {
         return runs.isEmpty() ? null : runs.getLast().end().minus(runs.getLast().spanLength());
     }

@@ -289,6 +289,40 @@ abstract class ExpiryTests {
     }
 
     @Test
+    void aResourceKeptStoppedWithAStoppedRateOwesNothingAfterItsGroupEnded() {
+        SignIn.as(directory, sysadmin);
+        var keptVm = catalog.create(new TemplateDraft("Kept VM " + tag, "", TemplateKind.STANDALONE, null, Billing.TIME,
+                "simulated", Map.of(), null, true, ExhaustionPolicy.DEFAULT), new BurnRate(units("40"),
+                        Duration.ofHours(1), Duration.ofMinutes(1), units("6"), ConsumptionUnits.ZERO));
+        SignIn.as(directory, lopez);
+        catalog.allowTemplates(lab.id(), List.of(vm.id(), keptVm.id()));
+        clock.set(at(LAST_DAY, 23, 0));
+        SignIn.as(directory, ada);
+        var kept = provisioning.provision(lab.id(), new ProvisionRequest(keptVm.id(), "kept", null, null, false));
+        clock.set(at(LAST_DAY, 23, 30));
+        provisioning.stop(kept.id());
+
+        var end = runAt(at(LAST_DAY.plusDays(1), 0, 30));
+        assertThat(end.deferred()).noneMatch(d -> d.contains(lab.name()));
+        var member = balance(adaInLab.budget().accountId());
+        assertThat(member.closed()).isTrue();
+        assertThat(member.consumed()).as("30 running minutes, then a stopped hour at 0.1 a minute")
+                .isEqualTo(units("26.0000"));
+        assertThat(member.allocated()).as("the unused rest went back").isEqualTo(units("26.0000"));
+
+        // A day later it is still kept, stopped, and burns nothing more into the closed accounts.
+        clock.set(at(LAST_DAY.plusDays(2), 12, 0));
+        SystemActor.run(() -> metering.run("after the end"));
+        SystemActor.run(() -> metering.run("after the end, again"));
+        assertThat(balance(adaInLab.budget().accountId())).isEqualTo(member);
+        assertThat(ledger.debitedFor(kept.id())).isEqualTo(units("26.0000"));
+        SignIn.as(directory, ada);
+        assertThat(provisioning.get(kept.id()).state()).as("nothing is deleted").isEqualTo(ResourceState.STOPPED);
+        assertThat(provisioning.get(kept.id()).costSoFar()).isEqualTo(units("26.0000"));
+        assertThat(told(ada, "% used")).as("no budget warnings about a closed allocation").isEmpty();
+    }
+
+    @Test
     void aGroupIsNotEndedBeforeItsLastDayIsOver() {
         assertThatThrownBy(() -> SystemActor.call(() -> budgetExpiry.expireGroup(lab.id())))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("until the end of 2026-12-02");
