@@ -127,6 +127,11 @@ public class UsageService {
                 throw new InvalidInputException("[" + i + "].resourceId", "Event " + i + ": there is no resource with id "
                         + event.resourceId() + ".");
             }
+            if (resource.billingEndsAt() != null) {
+                throw new InvalidInputException("[" + i + "].resourceId", "Event " + i + ": '" + resource.name()
+                        + "' belongs to a group that ended at " + resource.billingEndsAt()
+                        + "; its budget is closed and usage reported since is not charged.");
+            }
             var pricing = prices.pricing(resource.templateId());
             if (pricing.template().billing() != Billing.PER_OPERATION) {
                 throw new InvalidInputException("[" + i + "].resourceId", "Event " + i + ": '" + resource.name()

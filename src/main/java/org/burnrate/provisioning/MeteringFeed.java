@@ -103,8 +103,8 @@ public class MeteringFeed {
         return loaded;
     }
 
-    /** A resource that reports usage: whose account it burns, its template and name. */
-    public record UsageTarget(long id, long accountId, long templateId, String name) {
+    /** A resource that reports usage: whose account it burns, its template and name, and when its billing ended. */
+    public record UsageTarget(long id, long accountId, long templateId, String name, @Nullable Instant billingEndsAt) {
     }
 
     /** The resources among {@code ids} that exist, by id: their rows only, for pricing reported usage. */
@@ -112,9 +112,11 @@ public class MeteringFeed {
     public Map<Long, UsageTarget> usageTargets(Collection<Long> ids) {
         entityManager.flush();
         Map<Long, UsageTarget> targets = new HashMap<>();
-        jdbc.query("select id, ledger_account_id, template_id, name from cloud_resource where id = any(?)",
-                (RowCallbackHandler) row -> targets.put(row.getLong(1), new UsageTarget(row.getLong(1),
-                        row.getLong(2), row.getLong(3), row.getString(4))), (Object) ids.toArray(Long[]::new));
+        jdbc.query("""
+                select id, ledger_account_id, template_id, name, billing_ends_at from cloud_resource
+                where id = any(?)""", (RowCallbackHandler) row -> targets.put(row.getLong(1), new UsageTarget(
+                row.getLong(1), row.getLong(2), row.getLong(3), row.getString(4),
+                instant(row.getObject(5, OffsetDateTime.class)))), (Object) ids.toArray(Long[]::new));
         return targets;
     }
 

@@ -94,6 +94,8 @@ abstract class ExpiryTests {
     Ledger ledger;
     @Autowired
     TestClock clock;
+    @Autowired
+    org.burnrate.metering.UsageService usage;
 
     String tag;
     String sysadmin;
@@ -320,6 +322,35 @@ abstract class ExpiryTests {
         assertThat(provisioning.get(kept.id()).state()).as("nothing is deleted").isEqualTo(ResourceState.STOPPED);
         assertThat(provisioning.get(kept.id()).costSoFar()).isEqualTo(units("26.0000"));
         assertThat(told(ada, "% used")).as("no budget warnings about a closed allocation").isEmpty();
+    }
+
+    @Test
+    void usageReportedAfterItsGroupEndedIsRefusedWithAMessageAndChargesNothing() {
+        SignIn.as(directory, sysadmin);
+        var storage = catalog.create(new TemplateDraft("Storage " + tag, "", TemplateKind.STANDALONE, null,
+                Billing.PER_OPERATION, "simulated", Map.of(), null, true, ExhaustionPolicy.DEFAULT), new BurnRate(
+                        ConsumptionUnits.ZERO, Duration.ofHours(1), Duration.ofHours(1), ConsumptionUnits.ZERO,
+                        units("0.01")));
+        SignIn.as(directory, lopez);
+        catalog.allowTemplates(lab.id(), List.of(vm.id(), storage.id()));
+        clock.set(at(LAST_DAY, 22, 0));
+        SignIn.as(directory, ada);
+        var bucket = provisioning.provision(lab.id(), new ProvisionRequest(storage.id(), "bucket", null, null, false));
+        SystemActor.run(() -> usage.record(List.of(new org.burnrate.metering.UsageService.UsageEvent(bucket.id(),
+                new BigDecimal("100"), null, "bucket-before-" + tag))));
+
+        runAt(at(LAST_DAY.plusDays(1), 0, 30));
+        var member = balance(adaInLab.budget().accountId());
+        assertThat(member.closed()).isTrue();
+        assertThat(member.consumed()).isEqualTo(units("1.0000"));
+
+        assertThatThrownBy(() -> SystemActor.run(() -> usage.record(List.of(
+                new org.burnrate.metering.UsageService.UsageEvent(bucket.id(), new BigDecimal("5"), null,
+                        "bucket-after-" + tag)))))
+                .isInstanceOf(org.burnrate.base.InvalidInputException.class).hasMessageContaining("Event 0")
+                .hasMessageContaining("ended").hasMessageContaining("not charged");
+        assertThat(balance(adaInLab.budget().accountId())).isEqualTo(member);
+        assertThat(ledger.debitedFor(bucket.id())).isEqualTo(units("1.0000"));
     }
 
     @Test
