@@ -133,6 +133,11 @@ class ExhaustionLadder {
             List<Balance> chain, long groupOwner, Set<String> told, Map<Long, BigDecimal> percentUsed,
             Map<Long, ConsumptionUnits> promised) {
         warn(resource, template, chain, groupOwner, told, percentUsed);
+        if (resource.state() == ResourceState.STOPPED && template.billing() == Billing.TIME
+                && template.currentRate() != null && template.currentRate().rate().stoppedUnits().isPositive()) {
+            keptStopped(resource, template, chain, promised);
+            return false;
+        }
         if (resource.state() != ResourceState.RUNNING || template.billing() != Billing.TIME
                 || template.currentRate() == null || !template.currentRate().rate().burnsWhileRunning()) {
             return false;
@@ -160,6 +165,39 @@ class ExhaustionLadder {
             provisioning.coveredAgain(resource.id());
         }
         return false;
+    }
+
+    /**
+     * A stopped resource whose template charges while stopped (its disk is kept) burns its next
+     * stopped span at every level too. Stopping it further is not possible and nothing is deleted for
+     * lack of budget, so when a level cannot cover that span its owner is told, once per stop, what
+     * it goes on costing and what to do.
+     */
+    private void keptStopped(BillableResource resource, TemplateView template, List<Balance> chain,
+            Map<Long, ConsumptionUnits> promised) {
+        var rate = template.currentRate().rate();
+        var next = rate.stoppedCost(1);
+        var grace = template.exhaustion().graceUnits();
+        for (var level : chain) {
+            var available = level.available();
+            if (available == null) {
+                continue;
+            }
+            available = available.minus(promised.getOrDefault(level.accountId(), ConsumptionUnits.ZERO));
+            if (next.exceeds(available.plus(grace))) {
+                var stoppedAt = resource.history().isEmpty() ? "" : resource.history().getLast().at().toString();
+                notifications.notify(resource.ownerUserId(), "budget", "'" + resource.name()
+                        + "' is stopped but still costs units", "The " + level.kind().label() + " '" + level.name()
+                        + "' cannot cover its next stopped span: it costs " + next + " units and "
+                        + available.max(ConsumptionUnits.ZERO) + " are available. A stopped '" + template.name()
+                        + "' keeps its storage and costs " + rate.stoppedUnits() + " units per "
+                        + rate.per().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+                        + " until it is deleted; delete it if you no longer need it, or ask for more budget."
+                        + " Nothing is deleted for you.", "stopped-uncovered:" + resource.id() + ":" + stoppedAt);
+                break;
+            }
+        }
+        promise(chain, next, promised);
     }
 
     /** A resource that keeps running will burn its next span at every level of its chain. */

@@ -480,6 +480,32 @@ abstract class MeteringTests {
         assertThat(provisioning.myResources()).as("nothing is deleted").extracting(ResourceView::id).contains(created.id());
     }
 
+    @Test
+    void aStoppedResourceThatStillCostsTellsItsOwnerOnceWhenTheAllocationCannotCoverItsNextStoppedSpan() {
+        var kept = vmWithAStoppedRate();
+        SignIn.as(directory, lopez);
+        members.changeAllocation(adaInLab.id(), units("1"));
+        SignIn.as(directory, ada);
+        var created = provision(kept);
+        clock.advance(Duration.ofSeconds(30));
+        provisioning.stop(created.id());
+        clock.advance(Duration.ofSeconds(150));
+        meter();
+        assertThat(consumed()).as("a running minute, then stopped minutes from 10:00:30, 10:01:30, 10:02:30")
+                .isEqualTo(units("0.9667"));
+        assertThat(adasNotifications()).as("0.0333 left; the stopped span at 10:03:30 costs 0.1000")
+                .filteredOn(title -> title.contains("is stopped but still costs")).singleElement().asString()
+                .contains(created.name());
+
+        clock.advance(Duration.ofMinutes(2));
+        meter();
+        assertThat(adasNotifications()).filteredOn(title -> title.contains("is stopped but still costs")).hasSize(1);
+        assertThat(provisioning.get(created.id()).state()).as("nothing is deleted").isEqualTo(ResourceState.STOPPED);
+        assertThat(ledger.debitedFor(created.id())).as("what it cost while stopped is still charged")
+                .isEqualTo(provisioning.get(created.id()).costSoFar());
+        provisioning.delete(created.id(), false);
+    }
+
     TemplateView oneUnitAMinuteWithThreeMinutesOfGrace() {
         SignIn.as(directory, sysadmin);
         var graceful = catalog.create(new TemplateDraft("Graceful VM " + UUID.randomUUID(), "", TemplateKind.STANDALONE,
