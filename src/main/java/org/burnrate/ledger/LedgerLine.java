@@ -27,7 +27,7 @@ class LedgerLine {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ledger_line_seq")
-    @SequenceGenerator(name = "ledger_line_seq", sequenceName = "ledger_line_seq", allocationSize = 50)
+    @SequenceGenerator(name = "ledger_line_seq", sequenceName = "ledger_line_seq", allocationSize = 1000)
     private @Nullable Long id;
 
     @Column(name = "account_id", nullable = false)
