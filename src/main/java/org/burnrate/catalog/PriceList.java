@@ -3,7 +3,9 @@ package org.burnrate.catalog;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.burnrate.base.NotFoundException;
 
@@ -24,6 +26,8 @@ public final class PriceList {
     private final Map<Long, List<RateVersion>> rates;
     private final List<UnitValue> unitValues;
     private final Instant at;
+    /** Each template priced at {@link #at}, worked out at its first use: the debit job asks once per resource. */
+    private final Map<Long, Pricing> priced = new ConcurrentHashMap<>();
 
     PriceList(Map<Long, TemplateView> templates, Map<Long, List<RateVersion>> rates, List<UnitValue> unitValues,
             Instant at) {
@@ -40,13 +44,17 @@ public final class PriceList {
 
     /** The template and its rate history; a template that does not exist is a programming error. */
     public Pricing pricing(long templateId) {
+        return priced.computeIfAbsent(templateId, this::price);
+    }
+
+    private Pricing price(long templateId) {
         var template = templates.get(templateId);
         if (template == null) {
             throw new NotFoundException("There is no template with id " + templateId + ".");
         }
         var history = rates.getOrDefault(templateId, List.of());
         var current = RateVersion.inForceAt(history, at).orElse(null);
-        var view = java.util.Objects.equals(current, template.currentRate()) ? template
+        var view = Objects.equals(current, template.currentRate()) ? template
                 : new TemplateView(template.id(), template.name(), template.description(), template.kind(),
                         template.parentTemplateId(), template.billing(), template.provider(),
                         template.providerParameters(), template.maxInstancesPerMember(), template.enabled(),

@@ -93,7 +93,8 @@ public class ExpiryService {
                     }
                 }
             } else {
-                deferred.add("the debit run before the end failed or skipped resources; what ends waits for the next run");
+                deferred.add("the debit run before the end failed or skipped resources;"
+                        + " what ends waits for the next run");
             }
         }
         var run = new ExpiryRun(today, reminders, groupsEnded, adminsEnded, List.copyOf(deferred));

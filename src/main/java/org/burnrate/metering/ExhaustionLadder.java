@@ -144,21 +144,13 @@ class ExhaustionLadder {
         }
         // Priced by the debit job at the rate in force when that span starts, so a rate rise before it counts.
         var next = nextSpanCost != null ? nextSpanCost : template.currentRate().rate().minimumCharge();
-        var grace = template.exhaustion().graceUnits();
-        for (var level : chain) {
-            var available = level.available();
-            if (available == null) {
-                continue;
+        var uncovered = firstUncovered(chain, next, template.exhaustion().graceUnits(), promised);
+        if (uncovered != null) {
+            boolean stopped = exhausted(resource, template, uncovered.level(), next, uncovered.available());
+            if (!stopped) {
+                promise(chain, next, promised);
             }
-            // What the resources checked before this one in the run will burn next comes first.
-            available = available.minus(promised.getOrDefault(level.accountId(), ConsumptionUnits.ZERO));
-            if (next.exceeds(available.plus(grace))) {
-                boolean stopped = exhausted(resource, template, level, next, available);
-                if (!stopped) {
-                    promise(chain, next, promised);
-                }
-                return stopped;
-            }
+            return stopped;
         }
         promise(chain, next, promised);
         if (resource.exhaustedSince() != null) {
@@ -177,7 +169,33 @@ class ExhaustionLadder {
             Map<Long, ConsumptionUnits> promised) {
         var rate = template.currentRate().rate();
         var next = rate.stoppedCost(1);
-        var grace = template.exhaustion().graceUnits();
+        var uncovered = firstUncovered(chain, next, template.exhaustion().graceUnits(), promised);
+        if (uncovered != null) {
+            var level = uncovered.level();
+            var stoppedAt = resource.history().isEmpty() ? "" : resource.history().getLast().at().toString();
+            notifications.notify(resource.ownerUserId(), "budget", "'" + resource.name()
+                    + "' is stopped but still costs units", "The " + level.kind().label() + " '" + level.name()
+                    + "' cannot cover its next stopped span: it costs " + next + " units and "
+                    + uncovered.available().max(ConsumptionUnits.ZERO) + " are available. A stopped '"
+                    + template.name() + "' keeps its storage and costs " + rate.stoppedUnits() + " units per "
+                    + rate.per().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+                    + " until it is deleted; delete it if you no longer need it, or ask for more budget."
+                    + " Nothing is deleted for you.", "stopped-uncovered:" + resource.id() + ":" + stoppedAt);
+        }
+        promise(chain, next, promised);
+    }
+
+    /** A level that cannot cover a span, and what it has available once the promised spans are counted. */
+    private record Uncovered(Balance level, ConsumptionUnits available) {
+    }
+
+    /**
+     * The first level in the chain's order (the organization first) that cannot cover {@code next} plus the
+     * grace, counting first what the resources checked before in the run will burn next; null when
+     * every level can.
+     */
+    private static @Nullable Uncovered firstUncovered(List<Balance> chain, ConsumptionUnits next,
+            ConsumptionUnits grace, Map<Long, ConsumptionUnits> promised) {
         for (var level : chain) {
             var available = level.available();
             if (available == null) {
@@ -185,19 +203,10 @@ class ExhaustionLadder {
             }
             available = available.minus(promised.getOrDefault(level.accountId(), ConsumptionUnits.ZERO));
             if (next.exceeds(available.plus(grace))) {
-                var stoppedAt = resource.history().isEmpty() ? "" : resource.history().getLast().at().toString();
-                notifications.notify(resource.ownerUserId(), "budget", "'" + resource.name()
-                        + "' is stopped but still costs units", "The " + level.kind().label() + " '" + level.name()
-                        + "' cannot cover its next stopped span: it costs " + next + " units and "
-                        + available.max(ConsumptionUnits.ZERO) + " are available. A stopped '" + template.name()
-                        + "' keeps its storage and costs " + rate.stoppedUnits() + " units per "
-                        + rate.per().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
-                        + " until it is deleted; delete it if you no longer need it, or ask for more budget."
-                        + " Nothing is deleted for you.", "stopped-uncovered:" + resource.id() + ":" + stoppedAt);
-                break;
+                return new Uncovered(level, available);
             }
         }
-        promise(chain, next, promised);
+        return null;
     }
 
     /** A resource that keeps running will burn its next span at every level of its chain. */
