@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a resource owes, computed from its confirmed state history alone: running (or, at the
  * stopped rate, stopped) time is cut into minimum spans from the moment each period began; every
- * started span is owed in full; each span is priced at the rate version in force at its start.
+ * started span is owed in full; each span is priced at the rate version in force at its start. A
+ * running span paid in full covers its whole length: stopped time within it costs nothing more, and
+ * stopped spans begin where it ends.
  * Consecutive spans of one period at one version form a {@link Run}, whose total is computed once
  * from the exact rate and rounded once. The same input always gives the same answer, which is what
  * lets the debit job write only the difference between what is owed and what is already written.
@@ -85,13 +87,19 @@ public final class SpanMeter {
     public static List<Run> owed(List<Period> periods, List<RateVersion> versions, Instant now) {
         var runs = new ArrayList<Run>();
         var until = now;
+        // Where the last running span owed ends: it is paid in full, so a stop within it is billed
+        // at the stopped rate only from there on, never twice for the same time (and never a
+        // stopped span at the start of a running one, even when both began in one instant).
+        Instant paidUntil = null;
         for (var period : periods) {
             var end = period.to() == null || period.to().isAfter(until) ? until : period.to();
-            if (!end.isAfter(period.from())) {
+            var t = period.from();
+            if (!period.running() && paidUntil != null && paidUntil.isAfter(t)) {
+                t = paidUntil;
+            } else if (!end.isAfter(period.from())) {
                 // Confirmed, then ended at the same instant: it still started, so its first span is owed.
                 end = period.from().plusNanos(1);
             }
-            var t = period.from();
             while (t.isBefore(end)) {
                 Optional<RateVersion> version = RateVersion.inForceAt(versions, t);
                 var next = nextVersionStart(versions, t);
@@ -112,17 +120,20 @@ public final class SpanMeter {
                     runs.add(new Run(t, span, count, period.running(), version.get(), amount));
                 }
                 t = t.plus(span.multipliedBy(count));
+                if (billable && period.running()) {
+                    paidUntil = t;
+                }
             }
         }
         return runs;
     }
 
-    /** The start of the last span the runs owe (they are in time order), or null when they owe none. */
     /** The instant a resource is billed up to: now, or the end of its billing when its group ended before. */
     public static Instant billedUntil(@Nullable Instant billingEndsAt, Instant now) {
         return billingEndsAt != null && billingEndsAt.isBefore(now) ? billingEndsAt : now;
     }
 
+    /** The start of the last span the runs owe (they are in time order), or null when they owe none. */
     public static @Nullable Instant lastSpanStart(List<Run> runs) {
         return runs.isEmpty() ? null : runs.getLast().end().minus(runs.getLast().spanLength());
     }

@@ -358,19 +358,19 @@ abstract class MeteringTests {
         reportedLate(created.id(), ResourceState.STOPPED, started.plusSeconds(150));
         int lines = linesAbout(created.id(), this::meter);
 
-        assertThat(spansOf(created.id())).as("what stands: three running minutes, then stopped minutes from 10:02:30")
-                .containsExactly("10:00:00 0.6667", "10:01:00 0.6666", "10:02:00 0.6667", "10:02:30 0.1000",
-                        "10:03:30 0.1000", "10:04:30 0.1000");
-        assertThat(lines).as("two refunds, three stopped spans").isEqualTo(5);
-        assertThat(consumed()).isEqualTo(units("2.3000"));
+        assertThat(spansOf(created.id())).as("what stands: three running minutes, the last paid in full to 10:03,"
+                + " then stopped minutes from there").containsExactly("10:00:00 0.6667", "10:01:00 0.6666",
+                        "10:02:00 0.6667", "10:03:00 0.1000", "10:04:00 0.1000");
+        assertThat(lines).as("two refunds, two stopped spans").isEqualTo(4);
+        assertThat(consumed()).isEqualTo(units("2.2000"));
         assertThat(ledger.balance(lab.budget().accountId()).consumed()).as("the group moves by the same")
-                .isEqualTo(groupConsumed.minus(units("1.0333")));
+                .isEqualTo(groupConsumed.minus(units("1.1333")));
         assertThat(ledger.debitedFor(created.id())).isEqualTo(provisioning.get(created.id()).costSoFar());
 
         assertThat(linesAbout(created.id(), this::meter)).as("a re-run finds nothing to put right").isZero();
         clock.advance(Duration.ofMinutes(1));
-        assertThat(linesAbout(created.id(), this::meter)).as("the stopped span from 10:05:30").isOne();
-        assertThat(consumed()).isEqualTo(units("2.4000"));
+        assertThat(linesAbout(created.id(), this::meter)).as("the stopped span from 10:05").isOne();
+        assertThat(consumed()).isEqualTo(units("2.3000"));
         assertThat(ledger.debitedFor(created.id())).isEqualTo(provisioning.get(created.id()).costSoFar());
         provisioning.delete(created.id(), false);
     }
@@ -408,14 +408,15 @@ abstract class MeteringTests {
         reportedLate(created.id(), ResourceState.RUNNING, started.plusSeconds(180));
         int lines = linesAbout(created.id(), this::meter);
 
-        assertThat(spansOf(created.id())).containsExactly("10:00:00 0.6667", "10:01:00 0.6666", "10:01:30 0.1000",
-                "10:02:30 0.1000", "10:03:00 0.6667", "10:04:00 0.6666");
-        assertThat(lines).as("the running span at 10:02 refunded; two stopped spans").isEqualTo(3);
+        assertThat(spansOf(created.id())).as("the minute from 10:01 is paid in full: stopped time is billed from 10:02")
+                .containsExactly("10:00:00 0.6667", "10:01:00 0.6666", "10:02:00 0.1000", "10:03:00 0.6667",
+                        "10:04:00 0.6666");
+        assertThat(lines).as("the running span at 10:02 refunded; the stopped one there").isEqualTo(2);
         assertThat(debitsOf(created.id())).as("the spans from 10:03 were right, and stay as written")
                 .filteredOn(d -> !d.spanStart().isBefore(started.plusSeconds(180)))
                 .containsExactlyElementsOf(before.stream()
                         .filter(d -> !d.spanStart().isBefore(started.plusSeconds(180))).toList());
-        assertThat(consumed()).isEqualTo(units("2.8666"));
+        assertThat(consumed()).isEqualTo(units("2.7666"));
         assertThat(ledger.debitedFor(created.id())).isEqualTo(provisioning.get(created.id()).costSoFar());
         clock.advance(Duration.ofMinutes(1));
         assertThat(linesAbout(created.id(), this::meter)).as("running on: the span from 10:05").isOne();
@@ -489,11 +490,11 @@ abstract class MeteringTests {
         var created = provision(kept);
         clock.advance(Duration.ofSeconds(30));
         provisioning.stop(created.id());
-        clock.advance(Duration.ofSeconds(150));
+        clock.advance(Duration.ofSeconds(210));
         meter();
-        assertThat(consumed()).as("a running minute, then stopped minutes from 10:00:30, 10:01:30, 10:02:30")
+        assertThat(consumed()).as("a running minute paid in full to 10:01, then stopped minutes from 10:01, 10:02, 10:03")
                 .isEqualTo(units("0.9667"));
-        assertThat(adasNotifications()).as("0.0333 left; the stopped span at 10:03:30 costs 0.1000")
+        assertThat(adasNotifications()).as("0.0333 left; the stopped span at 10:04 costs 0.1000")
                 .filteredOn(title -> title.contains("is stopped but still costs")).singleElement().asString()
                 .contains(created.name());
 

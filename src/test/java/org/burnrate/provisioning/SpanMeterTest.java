@@ -107,6 +107,35 @@ class SpanMeterTest {
         assertThat(owed(history, List.of(disk), later)).isEqualTo(units("0.6667").plus(units("9.9833")));
     }
 
+    static final RateVersion KEPT_DISK = new RateVersion(5, 1, new BurnRate(units("40"), Duration.ofHours(1),
+            Duration.ofMinutes(1), units("6"), ConsumptionUnits.ZERO), TEN.minusSeconds(3600), "it");
+
+    @Test
+    void stoppedTimeWithinARunningSpanPaidInFullCostsNothingMoreStoppedSpansBeginWhereItEnds() {
+        var history = List.of(new StateChange(ResourceState.RUNNING, TEN, "p", ""),
+                new StateChange(ResourceState.STOPPED, TEN.plusSeconds(90), "p", ""));
+        var runs = SpanMeter.owed(SpanMeter.periods(history), List.of(KEPT_DISK), TEN.plusSeconds(241));
+
+        assertThat(runs).hasSize(2);
+        assertThat(runs.getFirst().count()).as("running minutes from 10:00 and 10:01").isEqualTo(2);
+        assertThat(runs.get(1).start()).as("the stopped spans begin where the paid minute ends").isEqualTo(TEN.plusSeconds(120));
+        assertThat(runs.get(1).count()).as("stopped minutes from 10:02, 10:03, 10:04").isEqualTo(3);
+        assertThat(SpanMeter.total(runs)).isEqualTo(units("1.3333").plus(units("0.3000")));
+    }
+
+    @Test
+    void aResourceStartedAndStoppedInOneInstantOwesItsRunningSpanAndNoStoppedSpanAtTheSameStart() {
+        var history = List.of(new StateChange(ResourceState.RUNNING, TEN, "p", ""),
+                new StateChange(ResourceState.STOPPED, TEN, "p", ""));
+
+        assertThat(SpanMeter.owed(SpanMeter.periods(history), List.of(KEPT_DISK), TEN)).singleElement()
+                .satisfies(run -> assertThat(run.running()).isTrue());
+        var later = SpanMeter.owed(SpanMeter.periods(history), List.of(KEPT_DISK), TEN.plusSeconds(61));
+        assertThat(later).extracting(SpanMeter.Run::start).as("one span per start").containsExactly(TEN,
+                TEN.plusSeconds(60));
+        assertThat(SpanMeter.total(later)).isEqualTo(units("0.6667").plus(units("0.1000")));
+    }
+
     @Test
     void aResourceStoppedTheInstantItStartedStillOwesItsFirstSpan() {
         assertThat(owed(ranFor(Duration.ZERO), List.of(VM), TEN.plusSeconds(3600))).isEqualTo(units("0.6667"));
