@@ -3,6 +3,7 @@ package org.burnrate.metering;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -84,13 +85,13 @@ class ExhaustionLadder {
 
         /**
          * Checks the resources of a committed chunk, with one read each of the chains, groups and
-         * balances they need; answers how many were stopped or suspended. A resource whose check
-         * fails is logged and checked again next run; the others go on.
+         * balances they need; answers the ids of those it stopped or suspended. A resource whose
+         * check fails is logged and checked again next run; the others go on.
          */
-        int apply(List<BillableResource> resources, Map<Long, TemplateView> templates,
+        List<Long> apply(List<BillableResource> resources, Map<Long, TemplateView> templates,
                 Map<Long, ConsumptionUnits> nextSpanCosts) {
             if (resources.isEmpty()) {
-                return 0;
+                return List.of();
             }
             var newAccounts = resources.stream().map(BillableResource::accountId).filter(id -> !chains.containsKey(id))
                     .collect(Collectors.toSet());
@@ -106,7 +107,7 @@ class ExhaustionLadder {
                     .filter(Objects::nonNull).flatMap(List::stream).collect(Collectors.toSet()));
             Set<String> told = new HashSet<>();
             Map<Long, BigDecimal> percentUsed = new HashMap<>();
-            int stopped = 0;
+            List<Long> stopped = new ArrayList<>();
             for (var resource : resources) {
                 try {
                     var ids = chains.get(resource.accountId());
@@ -117,7 +118,7 @@ class ExhaustionLadder {
                     if (check(resource, templates.get(resource.templateId()),
                             nextSpanCosts.get(resource.id()), ids.stream().map(balances::get).toList(),
                             group.ownerUserId(), told, percentUsed, promised)) {
-                        stopped++;
+                        stopped.add(resource.id());
                     }
                 } catch (RuntimeException e) {
                     log.warn("The exhaustion check of resource {} failed; it is checked again next run", resource.id(),

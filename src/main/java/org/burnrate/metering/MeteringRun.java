@@ -13,7 +13,8 @@ import jakarta.persistence.Table;
 
 import org.jspecify.annotations.Nullable;
 
-/** One run of the debit job: when, up to which moment, how many resources and lines, how many errors. */
+/** One run of the debit job: when, up to which moment, how many resources and lines, how many errors, how many
+ * resources it stopped or suspended for lack of budget. */
 @Entity
 @Table(name = "metering_run")
 class MeteringRun {
@@ -50,6 +51,9 @@ class MeteringRun {
     @Column(nullable = false)
     private int errors;
 
+    @Column(name = "stopped_for_budget", nullable = false)
+    private int stoppedForBudget;
+
     @Column(name = "last_error")
     private @Nullable String lastError;
 
@@ -67,12 +71,14 @@ class MeteringRun {
         this.meteredUpTo = meteredUpTo;
     }
 
-    void finish(Instant at, Duration took, int resources, int linesWritten, int errors, @Nullable String lastError) {
+    void finish(Instant at, Duration took, int resources, int linesWritten, int errors, int stoppedForBudget,
+            @Nullable String lastError) {
         this.finishedAt = at;
         this.durationMillis = took.toMillis();
         this.resources = resources;
         this.linesWritten = linesWritten;
         this.errors = errors;
+        this.stoppedForBudget = stoppedForBudget;
         this.lastError = lastError == null || lastError.length() <= 1000 ? lastError : lastError.substring(0, 1000);
     }
 
@@ -83,6 +89,6 @@ class MeteringRun {
     MeteringRunView view() {
         return new MeteringRunView(id(), node, triggerSource, startedAt, meteredUpTo, finishedAt,
                 durationMillis == null ? null : Duration.ofMillis(durationMillis), resources, linesWritten, errors,
-                lastError);
+                stoppedForBudget, lastError);
     }
 }

@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
 /** A run of the debit job as the status view and the API show it. */
 public record MeteringRunView(long id, String node, String trigger, Instant startedAt, Instant meteredUpTo,
         @Nullable Instant finishedAt, @Nullable Duration duration, int resources, int linesWritten, int errors,
-        @Nullable String lastError) {
+        int stoppedForBudget, @Nullable String lastError) {
 }

@@ -90,30 +90,20 @@ public class MeteringService {
                 break;
             }
             position = chunk.next();
-            try {
-                context.lines += transaction.execute(status -> meterChunk(ids, context));
-                climbLadder(context);
-            } catch (RuntimeException chunkFailure) {
-                context.metered.clear();
-                context.nextSpanCosts.clear();
-                // Find the culprit: each resource on its own, so one bad resource does not hold back the rest.
-                for (long id : ids) {
-                    try {
-                        context.lines += transaction.execute(status -> meterChunk(List.of(id), context));
-                        climbLadder(context);
-                    } catch (RuntimeException e) {
-                        context.errors++;
-                        context.lastError = "resource " + id + ": " + e.getMessage();
-                        log.warn("Metering resource {} failed; it is retried next run", id, e);
-                    }
-                }
-            }
+            meterEach(ids, context);
             context.resources += ids.size();
+        }
+        if (!context.stoppedForBudget.isEmpty()) {
+            // A stop made at the run's instant begins a stopped period, and a template with a stopped
+            // rate owes that period's first span from its start: metered again now, so that the run
+            // leaves nothing owed up to now unwritten. Stopped, they meet no further stop.
+            meterEach(List.copyOf(context.stoppedForBudget), context);
         }
         var took = Duration.ofNanos(System.nanoTime() - started);
         var finished = transaction.execute(status -> {
             var saved = runs.findById(run.id()).orElseThrow();
-            saved.finish(clock.instant(), took, context.resources, context.lines, context.errors, context.lastError);
+            saved.finish(clock.instant(), took, context.resources, context.lines, context.errors,
+                    context.stoppedForBudget.size(), context.lastError);
             return saved.view();
         });
         if (context.lines > 0 || context.errors > 0) {
@@ -142,8 +132,9 @@ public class MeteringService {
         /** What the next span of each metered time-billed resource costs, for the ladder. */
         final Map<Long, ConsumptionUnits> nextSpanCosts = new HashMap<>();
         final ExhaustionLadder.Climb climb = ladder.climb();
+        /** The resources the ladder stopped or suspended in this run. */
+        final List<Long> stoppedForBudget = new ArrayList<>();
         int resources;
-        int stopped;
         int lines;
         int errors;
         String lastError;
@@ -154,6 +145,30 @@ public class MeteringService {
 
         @Nullable UnitValue unitValueAt(Instant at) {
             return prices.unitValueAt(at).orElse(null);
+        }
+    }
+
+    /**
+     * Meters {@code ids} in one transaction and climbs the ladder after it; when that fails, each
+     * resource on its own, so that one bad resource does not hold back the rest.
+     */
+    private void meterEach(List<Long> ids, RunContext context) {
+        try {
+            context.lines += transaction.execute(status -> meterChunk(ids, context));
+            climbLadder(context);
+        } catch (RuntimeException chunkFailure) {
+            context.metered.clear();
+            context.nextSpanCosts.clear();
+            for (long id : ids) {
+                try {
+                    context.lines += transaction.execute(status -> meterChunk(List.of(id), context));
+                    climbLadder(context);
+                } catch (RuntimeException e) {
+                    context.errors++;
+                    context.lastError = "resource " + id + ": " + e.getMessage();
+                    log.warn("Metering resource {} failed; it is retried next run", id, e);
+                }
+            }
         }
     }
 
@@ -219,7 +234,8 @@ public class MeteringService {
     /** After a chunk is committed: warnings, and stops for lack of budget (provider calls stay outside transactions). */
     private void climbLadder(RunContext context) {
         try {
-            context.stopped += context.climb.apply(context.metered, context.templateById, context.nextSpanCosts);
+            context.stoppedForBudget.addAll(
+                    context.climb.apply(context.metered, context.templateById, context.nextSpanCosts));
         } catch (RuntimeException e) {
             log.warn("The exhaustion checks of {} resources failed; they are made again next run",
                     context.metered.size(), e);

@@ -507,6 +507,33 @@ abstract class MeteringTests {
         provisioning.delete(created.id(), false);
     }
 
+    @Test
+    void aResourceTheLadderStopsIsChargedItsFirstStoppedSpanInTheSameRun() {
+        var kept = vmWithAStoppedRate();
+        SignIn.as(directory, lopez);
+        members.changeAllocation(adaInLab.id(), units("1.5"));
+        SignIn.as(directory, ada);
+        var created = provision(kept);
+        clock.advance(Duration.ofMinutes(2));
+
+        var run = meter();
+
+        var stopped = provisioning.get(created.id());
+        assertThat(stopped.state()).as("0.1667 left cannot cover a third running minute").isEqualTo(ResourceState.STOPPED);
+        assertThat(run.stoppedForBudget()).as("the run counts its stop").isEqualTo(1);
+        assertThat(consumed()).as("two running minutes, then the stopped minute from 10:02, when it was stopped")
+                .isEqualTo(units("1.4333"));
+        assertThat(ledger.debitedFor(created.id())).as("nothing owed up to the run is left unwritten")
+                .isEqualTo(stopped.costSoFar());
+        assertThat(debitsOf(created.id())).filteredOn(line -> clock.instant().equals(line.spanStart()))
+                .singleElement().satisfies(line -> {
+                    assertThat(line.amount()).isEqualTo(units("0.1000"));
+                    assertThat(line.reason()).contains("stopped, span from");
+                });
+        assertThat(meter().linesWritten()).as("a second run at the same instant writes nothing").isZero();
+        provisioning.delete(created.id(), false);
+    }
+
     TemplateView oneUnitAMinuteWithThreeMinutesOfGrace() {
         SignIn.as(directory, sysadmin);
         var graceful = catalog.create(new TemplateDraft("Graceful VM " + UUID.randomUUID(), "", TemplateKind.STANDALONE,

@@ -28,12 +28,12 @@ class MeteringController {
 
     record RunJson(long id, String node, String trigger, Instant startedAt, Instant meteredUpTo,
             @Nullable Instant finishedAt, @Nullable Long durationMillis, int resources, int linesWritten, int errors,
-            @Nullable String lastError) {
+            int stoppedForBudget, @Nullable String lastError) {
 
         static RunJson of(MeteringRunView run) {
             return new RunJson(run.id(), run.node(), run.trigger(), run.startedAt(), run.meteredUpTo(), run.finishedAt(),
                     run.duration() == null ? null : run.duration().toMillis(), run.resources(), run.linesWritten(),
-                    run.errors(), run.lastError());
+                    run.errors(), run.stoppedForBudget(), run.lastError());
         }
     }
 

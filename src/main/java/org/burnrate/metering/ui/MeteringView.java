@@ -78,6 +78,8 @@ public class MeteringView extends Div {
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(MeteringRunView::errors).setKey("errors").setHeader("Errors")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(MeteringRunView::stoppedForBudget).setKey("stopped").setHeader("Stopped for budget")
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(run -> run.lastError() == null ? "—" : run.lastError()).setKey("lastError")
                 .setHeader("Last error").setFlexGrow(2);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -118,6 +120,8 @@ public class MeteringView extends Div {
     static String summary(MeteringRunView run) {
         var took = run.duration() == null ? "" : " in " + run.duration().toMillis() + " ms";
         return "Wrote " + plural(run.linesWritten(), "line") + " for " + plural(run.resources(), "resource") + took
+                + (run.stoppedForBudget() == 0 ? "" : ", stopped " + plural(run.stoppedForBudget(), "resource")
+                        + " for lack of budget")
                 + (run.errors() == 0 ? "" : ", " + plural(run.errors(), "error"));
     }
 

@@ -130,6 +130,7 @@ class MeteringViewUiTest extends UiTest {
         assertThat(_getFormatted(view.grid, row, "lines")).isEqualTo(summary.group(1));
         assertThat(_getFormatted(view.grid, row, "resources")).isEqualTo(summary.group(2));
         assertThat(_getFormatted(view.grid, row, "errors")).isEqualTo("0");
+        assertThat(_getFormatted(view.grid, row, "stopped")).as("stopped for lack of budget").isEqualTo("0");
         assertThat(_getFormatted(view.grid, row, "lastError")).isEqualTo("—");
         assertThat(_getFormatted(view.grid, row, "duration")).endsWith(" ms");
 
