@@ -62,7 +62,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 /**
  * A seeded, reproducible random walk ({@code -Dsimulation.seed=N}) of at least 10,000 operations on
  * H2 (the subclasses set the lengths): six members of one group provision (keeping at most
- * {@value #MOST_RESOURCES} resources), start, stop and delete resources of three templates; the
+ * {@value #MOST_RESOURCES} resources), start, stop and delete resources of three templates, one of
+ * which keeps billing its resources while they are stopped (a kept disk, 3 units an hour); the
  * system admin schedules rate changes; the group admin changes member allocations and the group's
  * budget around what they have consumed (mostly top-ups, sometimes reductions that are refused); the
  * clock moves; and the debit job runs, at random and after every clock step that ends 29 simulated
@@ -79,9 +80,13 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * <li>no level is consumed beyond its cap plus grace: each member allocation, the group, and the
  * group admin's budget, each consumed at most its allocation plus the most generous template grace
  * (1 unit) plus one span at the highest running rate any template has had (at least 0.6667, a minute
- * at 40 units an hour): one span may start between the last check and a rate rise or the next run.</li>
+ * at 40 units an hour): one span may start between the last check and a rate rise or the next run.
+ * Kept disks' stopped spans are charged whatever is left (nothing is deleted for lack of budget), so
+ * a level beyond that cap is checked again without them: what its running resources consumed must
+ * stay within it.</li>
  * </ul>
- * Checked after every debit run: every resource's written debits equal what its history owes. After
+ * Checked after every debit run: every resource's written debits equal what its history owes (the
+ * first stopped span of a kept disk the ladder stopped at the run's instant included). After
  * a run with faults, instead: no span is debited twice and no hold released twice; when the chunk
  * failed, its retries wrote again exactly as many lines as it had (so its writes were rolled back);
  * the run counts as errors exactly the retries that failed, each resource whose retry failed has less
@@ -174,7 +179,7 @@ abstract class MeteringSimulationTests {
         List<TemplateView> templates = List.of(
                 template("Sim VM" + tag, "40", Duration.ofMinutes(1), "0", ExhaustionAction.STOP, "0"),
                 template("Sim small VM" + tag, "12", Duration.ofSeconds(30), "1", ExhaustionAction.SUSPEND, "0"),
-                template("Sim disk VM" + tag, "20", Duration.ofMinutes(5), "0", ExhaustionAction.STOP, "0"));
+                template("Sim disk VM" + tag, "20", Duration.ofMinutes(5), "0", ExhaustionAction.STOP, "3"));
         SignIn.as(directory, instructor);
         var group = groups.create(null, new GroupDetails("Simulation" + tag, "", LocalDate.of(2026, 1, 1),
                 LocalDate.of(2030, 1, 1), units("30"), overcommittedGroup()),
@@ -309,10 +314,11 @@ abstract class MeteringSimulationTests {
         assertWrittenEqualsOwed(owners, operations(), Set.of());
         assertThat(ledger.verifyBalances()).isEmpty();
         System.out.printf("Simulation (seed %s): %,d operations, %,d debit runs (%,d with faults: %,d failed chunks, "
-                + "%,d failed resource retries, %,d retries that went through), %,d late stops, %,d refusals, %,d resources left; "
-                + "%,d ms in verifyBalances, %,d ms comparing written and owed%n", SEED, operations, runs,
-                walk.faultyRuns, walk.failedChunks, walk.failedRetries, walk.cleanRetries, walk.lateStops, refusals, owners.size(),
-                walk.verifyNanos / 1_000_000, walk.owedNanos / 1_000_000);
+                + "%,d failed resource retries, %,d retries that went through), %,d late stops, %,d stops for lack of budget, "
+                + "%,d refusals, %,d resources left; "
+                + "%,d ms in verifyBalances, %,d ms comparing written and owed, %,d ms summing stopped burn%n", SEED, operations, runs,
+                walk.faultyRuns, walk.failedChunks, walk.failedRetries, walk.cleanRetries, walk.lateStops, walk.budgetStops, refusals, owners.size(),
+                walk.verifyNanos / 1_000_000, walk.owedNanos / 1_000_000, walk.stoppedBurnNanos / 1_000_000);
         assertThat(runs).as("debit runs in the walk").isGreaterThan(operations() / 10);
         assertThat(refusals).as("refusals are part of the walk, not all of it").isLessThan(operations() / 2);
         if (operations >= 5_000) {
@@ -321,6 +327,10 @@ abstract class MeteringSimulationTests {
             assertThat(walk.failedRetries).as("resources whose retry failed too").isPositive();
             assertThat(walk.cleanRetries).as("resources whose retry went through").isPositive();
             assertThat(walk.lateStops).as("stops the provider reported late").isPositive();
+            assertThat(walk.budgetStops).as("stops for lack of budget").isPositive();
+            assertThat(jdbc.queryForObject("select count(*) from ledger_line where type = 'DEBIT' and resource_id in"
+                    + " (select id from cloud_resource where group_id = ?) and reason like '%) stopped, span from %'",
+                    Integer.class, groupId)).as("stopped spans of kept disks").isPositive();
             assertThat(jdbc.queryForObject("select count(*) from ledger_line where type = 'REFUND'"
                     + " and reason like 'Refund: the provider confirmed a change late%'", Integer.class))
                     .as("spans put right after a late stop").isPositive();
@@ -334,8 +344,10 @@ abstract class MeteringSimulationTests {
         int failedRetries;
         int cleanRetries;
         int lateStops;
+        int budgetStops;
         long verifyNanos;
         long owedNanos;
+        long stoppedBurnNanos;
     }
 
     private Walk walk;
@@ -349,7 +361,7 @@ abstract class MeteringSimulationTests {
      */
     private void meter(boolean faulty, Random faultRandom, Map<Long, String> owners, List<Long> levels, int step) {
         if (!faulty) {
-            SystemActor.run(() -> metering.run("simulation"));
+            walk.budgetStops += SystemActor.call(() -> metering.run("simulation")).stoppedForBudget();
             assertWrittenEqualsOwed(owners, step, Set.of());
             return;
         }
@@ -362,58 +374,84 @@ abstract class MeteringSimulationTests {
         } finally {
             calls = faults.disarm();
         }
+        walk.budgetStops += run.stoppedForBudget();
         assertAfterFaults(run, calls, owners, levels, step);
     }
 
     /**
-     * A run's resources fit in one chunk here, so its first {@code debitSpans} call is the chunk's
-     * and, when that failed, the others are the retries of its resources one by one, in one call each.
+     * A run's resources fit in one chunk here, so its {@code debitSpans} calls come in at most two
+     * passes: the chunk's, then, when the ladder stopped resources, theirs again (their first stopped
+     * span is owed from the stop). Each pass is one call and, when that failed, one call per resource
+     * of the pass, its retries.
      */
     private void assertAfterFaults(MeteringRunView run, List<LedgerFaults.Call> calls, Map<Long, String> owners,
             List<Long> levels, int step) {
         String where = " at step " + step + " (seed " + SEED + ")";
         assertThat(run.resources()).as("resources of the run" + where).isLessThanOrEqualTo(chunkSize);
         Set<Long> failed = new TreeSet<>();
-        int injected = 0;
-        if (!calls.isEmpty() && calls.getFirst().failed()) {
-            walk.failedChunks++;
-            var chunk = calls.getFirst();
-            var retries = calls.subList(1, calls.size());
-            assertThat(retries).as("one retry per resource of the failed chunk" + where).hasSize(run.resources());
-            for (var retry : retries) {
-                assertThat(retry.resourceIds()).as("a retry's resources" + where).hasSizeLessThanOrEqualTo(1);
-                assertThat(chunk.resourceIds()).as("the failed chunk's resources" + where)
-                        .containsAll(retry.resourceIds());
-                if (retry.failed()) {
-                    injected++;
-                    failed.addAll(retry.resourceIds());
-                } else if (retry.written() > 0) {
-                    walk.cleanRetries++;
-                }
-            }
-            // Had the failed chunk left any line behind, its retries would skip those spans as written.
-            assertThat(retries.stream().mapToInt(LedgerFaults.Call::written).sum())
-                    .as("lines the retries wrote again, after the failed chunk's rollback" + where)
-                    .isEqualTo(chunk.written());
-        } else {
-            assertThat(calls).as("debitSpans calls of a run whose chunk went through" + where).hasSizeLessThan(2);
+        int next = 0;
+        if (!calls.isEmpty()) {
+            next = pass(calls, 0, run.resources(), failed, where);
         }
-        walk.failedRetries += injected;
-        assertThat(run.errors()).as("errors counted by the run" + where).isEqualTo(injected);
-        if (injected > 0) {
+        if (run.stoppedForBudget() > 0) {
+            assertThat(calls).as("a pass for the resources the ladder stopped" + where).hasSizeGreaterThan(next);
+            next = pass(calls, next, run.stoppedForBudget(), failed, where);
+        }
+        assertThat(calls).as("debitSpans calls of the run's passes" + where).hasSize(next);
+        walk.failedRetries += failed.size();
+        assertThat(run.errors()).as("errors counted by the run" + where).isEqualTo(failed.size());
+        if (!failed.isEmpty()) {
             assertThat(run.lastError()).as("the run's last error" + where).contains("Injected fault");
         }
         assertNothingWrittenTwice(levels, where);
         assertWrittenEqualsOwed(owners, step, failed);
     }
 
+    /**
+     * Checks one pass over {@code inputs} resources starting at {@code calls[from]}; adds the
+     * resources whose retry failed to {@code failed} and answers where the next pass starts.
+     */
+    private int pass(List<LedgerFaults.Call> calls, int from, int inputs, Set<Long> failed, String where) {
+        var chunk = calls.get(from);
+        if (!chunk.failed()) {
+            return from + 1;
+        }
+        walk.failedChunks++;
+        assertThat(calls.size()).as("one retry per resource of the failed chunk" + where)
+                .isGreaterThanOrEqualTo(from + 1 + inputs);
+        var retries = calls.subList(from + 1, from + 1 + inputs);
+        for (var retry : retries) {
+            assertThat(retry.resourceIds()).as("a retry's resources" + where).hasSizeLessThanOrEqualTo(1);
+            assertThat(chunk.resourceIds()).as("the failed chunk's resources" + where).containsAll(retry.resourceIds());
+            if (retry.failed()) {
+                failed.addAll(retry.resourceIds());
+            } else if (retry.written() > 0) {
+                walk.cleanRetries++;
+            }
+        }
+        // Had the failed chunk left any line behind, its retries would skip those spans as written.
+        assertThat(retries.stream().mapToInt(LedgerFaults.Call::written).sum())
+                .as("lines the retries wrote again, after the failed chunk's rollback" + where)
+                .isEqualTo(chunk.written());
+        return from + 1 + inputs;
+    }
+
     private void assertNothingWrittenTwice(List<Long> levels, String where) {
         String accounts = levels.stream().map(String::valueOf).collect(Collectors.joining(", "));
-        assertThat(jdbc.queryForList("select resource_id from ledger_line l where type = 'DEBIT'"
+        var twice = jdbc.queryForList("select resource_id from ledger_line l where type = 'DEBIT'"
                 + " and span_start is not null and account_id in (" + accounts + ")"
                 + " and not exists (select 1 from ledger_line r where r.corrects_line_id = l.id and r.type = 'REFUND')"
-                + " group by resource_id, span_start having count(*) > 1",
-                Long.class)).as("resources with a span debited twice" + where).isEmpty();
+                + " group by resource_id, span_start having count(*) > 1", Long.class);
+        if (!twice.isEmpty()) {
+            var lines = new ArrayList<String>();
+            jdbc.query("select id, type, amount, span_start, span_revision, corrects_line_id, at, reason from ledger_line"
+                    + " where resource_id = ? order by id", (RowCallbackHandler) row -> lines.add(row.getLong(1) + " "
+                            + row.getString(2) + " " + row.getBigDecimal(3) + " " + row.getTimestamp(4) + " r"
+                            + row.getObject(5) + " corrects " + row.getObject(6) + " at " + row.getTimestamp(7) + " "
+                            + row.getString(8)), twice.getFirst());
+            throw new AssertionError("resources with a span debited twice" + where + ": " + twice + "\nlines of "
+                    + twice.getFirst() + ":\n" + String.join("\n", lines));
+        }
         assertThat(jdbc.queryForList("select hold_line_id from ledger_line where type = 'RELEASE'"
                 + " and account_id in (" + accounts + ") group by hold_line_id having count(*) > 1", Long.class))
                 .as("holds released or converted twice" + where).isEmpty();
@@ -533,10 +571,30 @@ abstract class MeteringSimulationTests {
             var balance = balances.get(level);
             var cap = balance.allocated().plus(units("1")).plus(tolerance.max(units("0.6667")));
             if (balance.consumed().exceeds(cap)) {
+                // A kept disk's stopped spans are charged whatever is left (nothing is deleted for lack
+                // of budget): the cap bounds the rest, what running resources consumed.
+                long t0 = System.nanoTime();
+                var stoppedBurn = stoppedBurn(level);
+                walk.stoppedBurnNanos += System.nanoTime() - t0;
+                if (!balance.consumed().minus(stoppedBurn).exceeds(cap)) {
+                    continue;
+                }
                 throw new AssertionError("the " + balance.kind().label() + " '" + balance.name() + "' consumed "
-                        + balance.consumed() + " of " + balance.allocated() + " (cap with grace and one span " + cap
-                        + ") at step " + step + " (seed " + SEED + ")\n" + recently(level));
+                        + balance.consumed() + " of " + balance.allocated() + ", " + stoppedBurn + " of it stopped"
+                        + " (cap with grace and one span " + cap + ") at step " + step + " (seed " + SEED + ")\n"
+                        + recently(level));
             }
         }
+    }
+
+    /** What the level's resources consumed while stopped: their stopped spans, net of refunds. */
+    private ConsumptionUnits stoppedBurn(long level) {
+        String path = jdbc.queryForObject("select path from ledger_account where id = ?", String.class, level);
+        String stopped = "%) stopped, span from %";
+        return ConsumptionUnits.rounded(jdbc.queryForObject("select coalesce(sum(case when l.type = 'DEBIT'"
+                + " then l.amount else -l.amount end), 0) from ledger_line l join ledger_account a on a.id = l.account_id"
+                + " left join ledger_line c on c.id = l.corrects_line_id where a.path like ?"
+                + " and ((l.type = 'DEBIT' and l.reason like ?) or (l.type = 'REFUND' and c.reason like ?))",
+                BigDecimal.class, path + "%", stopped, stopped));
     }
 }
