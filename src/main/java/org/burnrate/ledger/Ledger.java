@@ -232,7 +232,23 @@ public class Ledger {
      * @return the id of the HOLD line, to convert or release later
      */
     public long hold(long leafId, ConsumptionUnits amount, String reason, @Nullable String idempotencyKey) {
-        return writeAtEveryLevel(leafId, LineType.HOLD, amount, reason, idempotencyKey);
+        return writeAtEveryLevel(leafId, LineType.HOLD, amount, reason, idempotencyKey, null);
+    }
+
+    /**
+     * A hold for a resource, as {@link #hold} places it, naming the resource, so that the hold and
+     * its release or conversion are among the resource's lines.
+     */
+    public long holdFor(long resourceId, long leafId, ConsumptionUnits amount, String reason) {
+        return writeAtEveryLevel(leafId, LineType.HOLD, amount, reason, null, resourceId);
+    }
+
+    /**
+     * Locks the account's chain, root first, until the transaction ends, as every write to it does:
+     * what the caller checks meanwhile (how many resources a member holds) cannot change under it.
+     */
+    public void lockChainOf(long leafId) {
+        lockChain(leafId);
     }
 
     /** Frees a hold at every level. Releasing twice changes nothing. */
@@ -242,7 +258,7 @@ public class Ledger {
         if (isSettled(holdLineId)) {
             return;
         }
-        write(chain.getLast(), null, LineType.RELEASE, hold.getAmount(), reason, null, holdLineId);
+        write(chain.getLast(), null, LineType.RELEASE, hold.getAmount(), reason, null, holdLineId, hold.getResourceId());
         chain.forEach(level -> level.hold(hold.getAmount().negate()));
     }
 
@@ -282,7 +298,7 @@ public class Ledger {
      * @return the id of the DEBIT line (the existing one when the idempotency key was seen before)
      */
     public long charge(long leafId, ConsumptionUnits amount, String reason, @Nullable String idempotencyKey) {
-        return writeAtEveryLevel(leafId, LineType.DEBIT, amount, reason, idempotencyKey);
+        return writeAtEveryLevel(leafId, LineType.DEBIT, amount, reason, idempotencyKey, null);
     }
 
     /**
@@ -338,7 +354,7 @@ public class Ledger {
 
     /** A HOLD or DEBIT on a leaf, checked against and counted at every level, written once per key. */
     private long writeAtEveryLevel(long leafId, LineType type, ConsumptionUnits amount, String reason,
-            @Nullable String idempotencyKey) {
+            @Nullable String idempotencyKey, @Nullable Long resourceId) {
         requirePositive(amount);
         var existing = existingLine(idempotencyKey);
         if (existing.isPresent()) {
@@ -346,7 +362,7 @@ public class Ledger {
         }
         var chain = lockChain(leafId);
         requireCapacity(chain, amount);
-        var line = write(chain.getLast(), null, type, amount, reason, idempotencyKey, null);
+        var line = write(chain.getLast(), null, type, amount, reason, idempotencyKey, null, resourceId);
         chain.forEach(level -> {
             if (type == LineType.HOLD) {
                 level.hold(amount);
@@ -815,8 +831,14 @@ public class Ledger {
 
     private LedgerLine write(LedgerAccount account, @Nullable Long counterAccountId, LineType type,
             ConsumptionUnits amount, String reason, @Nullable String idempotencyKey, @Nullable Long holdLineId) {
+        return write(account, counterAccountId, type, amount, reason, idempotencyKey, holdLineId, null);
+    }
+
+    private LedgerLine write(LedgerAccount account, @Nullable Long counterAccountId, LineType type,
+            ConsumptionUnits amount, String reason, @Nullable String idempotencyKey, @Nullable Long holdLineId,
+            @Nullable Long resourceId) {
         return lines.save(new LedgerLine(account.getId(), counterAccountId, type, amount, clock.instant(),
-                currentUser.actorName(), reason, idempotencyKey, holdLineId, null));
+                currentUser.actorName(), reason, idempotencyKey, holdLineId, null).about(resourceId));
     }
 
     private static void requirePositive(ConsumptionUnits amount) {

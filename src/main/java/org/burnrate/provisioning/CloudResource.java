@@ -109,8 +109,7 @@ class CloudResource {
     }
 
     CloudResource(long groupId, long templateId, String name, long ownerUserId, boolean shared, long accountId,
-            @Nullable Long parentResourceId, String provider, @Nullable Long holdLineId, @Nullable Instant stopAt,
-            Instant createdAt) {
+            @Nullable Long parentResourceId, String provider, @Nullable Instant stopAt, Instant createdAt) {
         this();
         this.groupId = groupId;
         this.templateId = templateId;
@@ -121,9 +120,13 @@ class CloudResource {
         this.parentResourceId = parentResourceId;
         this.provider = provider;
         this.pendingAction = PendingAction.CREATE;
-        this.pendingHoldLineId = holdLineId;
         this.stopAt = stopAt;
         this.createdAt = createdAt;
+    }
+
+    /** The hold placed for the first span of the run this resource is being created for, if its template holds one. */
+    void heldBy(@Nullable Long holdLineId) {
+        this.pendingHoldLineId = holdLineId;
     }
 
     /** Asks for a start: allowed from stopped or suspended, with nothing else pending. */

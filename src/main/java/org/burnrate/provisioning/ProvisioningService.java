@@ -124,7 +124,7 @@ public class ProvisioningService {
             requireGroupOpen(accounts.of(resource.groupId()));
             var rate = requireRate(template);
             checkRunFor(runFor);
-            Long hold = holdMinimumSpan(resource.accountId(), template, rate, resource.name());
+            Long hold = holdMinimumSpan(resource.id(), resource.accountId(), template, rate, resource.name());
             resource.requestStart(hold, runFor == null ? null : clock.instant().plus(runFor));
             return new Prepared(resource.id(), resource.provider(), providerRequest(resource, template));
         });
@@ -432,16 +432,18 @@ public class ProvisioningService {
         } else if (request.parentResourceId() != null) {
             throw new InvalidInputException("parentResourceId", "Only a child (such as a web app) goes into a container.");
         }
-        // The hold locks the payer's accounts root to leaf, so the instance count below is serialized per member.
-        Long hold = holdMinimumSpan(payer.accountId(), template, version, name);
+        // The payer's accounts are locked root to leaf, as the hold would, so the instance count is serialized per member.
+        ledger.lockChainOf(payer.accountId());
         var limit = instanceLimitReason(template, payer);
         if (limit != null) {
             throw new ConflictException(limit);
         }
         var now = clock.instant();
         var resource = resources.save(new CloudResource(groupId, template.id(), name, payer.userId(), payer.shared(),
-                payer.accountId(), parentId, template.provider(), hold,
+                payer.accountId(), parentId, template.provider(),
                 request.runFor() == null ? null : now.plus(request.runFor()), now));
+        // Placed once the resource has its id, so that the hold is among the resource's own lines.
+        resource.heldBy(holdMinimumSpan(resource.id(), payer.accountId(), template, version, name));
         history.save(new ResourceStateChange(resource.id(), ResourceState.REQUESTED, now, currentUser.actorName(), null,
                 "requested from '" + template.name() + "'"));
         return new Prepared(resource.id(), resource.provider(), providerRequest(resource, template));
@@ -491,8 +493,8 @@ public class ProvisioningService {
         }
     }
 
-    private @Nullable Long holdMinimumSpan(long accountId, TemplateView template, org.burnrate.catalog.RateVersion version,
-            String name) {
+    private @Nullable Long holdMinimumSpan(long resourceId, long accountId, TemplateView template,
+            org.burnrate.catalog.RateVersion version, String name) {
         if (template.billing() != Billing.TIME) {
             return null;
         }
@@ -500,8 +502,8 @@ public class ProvisioningService {
         if (!charge.isPositive()) {
             return null;
         }
-        return ledger.hold(accountId, charge, "Hold for the first " + version.rate().minimumSpan() + " of '" + name
-                + "' (" + template.name() + ")", null);
+        return ledger.holdFor(resourceId, accountId, charge, "Hold for the first " + version.rate().minimumSpan()
+                + " of '" + name + "' (" + template.name() + ")");
     }
 
     private ProviderRequest providerRequest(CloudResource resource, TemplateView template) {

@@ -38,6 +38,8 @@ import org.burnrate.catalog.TemplateView;
 import org.burnrate.ledger.AccountKind;
 import org.burnrate.ledger.BudgetExceededException;
 import org.burnrate.ledger.Ledger;
+import org.burnrate.ledger.LedgerLineView;
+import org.burnrate.ledger.LineType;
 import org.burnrate.organization.GlobalRole;
 import org.burnrate.organization.NewUser;
 import org.burnrate.organization.UserService;
@@ -50,6 +52,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Quotes, holds, the lifecycle, hosting plans and scopes through the services; on H2 and PostgreSQL. */
@@ -180,6 +183,11 @@ abstract class ProvisioningTests {
             assertThat(ledger.balance(chain.get(level)).held().minus(heldBefore.get(level)))
                     .as("held at level %s", level).isEqualTo(units("0.6667"));
         }
+        assertThat(SystemActor.call(() -> ledger.linesOfResource(created.id(), PageRequest.of(0, 10))).getContent())
+                .as("the hold is among the resource's own lines").singleElement().satisfies(line -> {
+                    assertThat(line.type()).isEqualTo(LineType.HOLD);
+                    assertThat(line.amount()).isEqualTo(units("0.6667"));
+                });
         clock.advance(Duration.ofSeconds(90));
         assertThat(provisioning.get(created.id()).costSoFar()).isEqualTo(units("1.3333"));
     }
@@ -257,6 +265,9 @@ abstract class ProvisioningTests {
         assertThat(failed.state()).isEqualTo(ResourceState.FAILED);
         assertThat(failed.failure()).contains("No provider named 'nowhere'");
         assertThat(ledger.balance(adaInLab.budget().accountId()).held()).isEqualTo(ConsumptionUnits.ZERO);
+        assertThat(SystemActor.call(() -> ledger.linesOfResource(failed.id(), PageRequest.of(0, 10))).getContent())
+                .as("its hold and the hold given back, newest first").extracting(LedgerLineView::type)
+                .containsExactly(LineType.RELEASE, LineType.HOLD);
         var deleted = provisioning.delete(failed.id(), false);
         assertThat(deleted.state()).isEqualTo(ResourceState.DELETED);
     }
