@@ -407,11 +407,28 @@ public class Ledger {
      */
     @Transactional(readOnly = true)
     public List<String> verifyBalances() {
-        Map<Long, BigDecimal[]> sums = new HashMap<>();
-        for (var row : (List<?>) entityManager.createNativeQuery("""
+        return verify(entityManager.createNativeQuery("""
                 select account_id, counter_account_id, type, sum(amount)
                 from ledger_line group by account_id, counter_account_id, type
-                """).getResultList()) {
+                """).getResultList(), accounts.findAll());
+    }
+
+    /**
+     * As {@link #verifyBalances()}, for the accounts at and below {@code accountId} only (a group
+     * admin's budget and its groups, say). Every figure of such an account comes from lines of that
+     * subtree alone, so the check is exact for them and costs what the subtree holds, not the ledger.
+     */
+    @Transactional(readOnly = true)
+    public List<String> verifyBalancesBelow(long accountId) {
+        String path = accounts.findPath(accountId).orElseThrow(() -> unknown(accountId));
+        var subtree = entityManager.createQuery("select a from LedgerAccount a where a.path like ?1", LedgerAccount.class)
+                .setParameter(1, path + "%").getResultList();
+        return verify(bulk.lineSums(subtree.stream().map(LedgerAccount::getId).toList()), subtree);
+    }
+
+    private List<String> verify(List<?> lineSums, List<LedgerAccount> all) {
+        Map<Long, BigDecimal[]> sums = new HashMap<>();
+        for (var row : lineSums) {
             var columns = (Object[]) row;
             long accountId = ((Number) columns[0]).longValue();
             var counterId = columns[1] == null ? null : ((Number) columns[1]).longValue();
@@ -435,7 +452,6 @@ public class Ledger {
                 case RELEASE -> add(sums, accountId, HELD, amount.negate());
             }
         }
-        var all = accounts.findAll();
         Map<Long, BigDecimal[]> figures = new HashMap<>();
         for (var account : all) {
             var own = sums.getOrDefault(account.getId(), new BigDecimal[4]);

@@ -73,6 +73,19 @@ class LedgerBatch {
      * and never changes, so paths once read are kept (up to {@value #KNOWN_PATHS}) and read again
      * only for accounts not seen before.
      */
+    /**
+     * For the accounts given, the sums of their lines per account, counter-account and type: rows of
+     * account id, counter-account id (or null), type name and sum, as {@link Ledger#verifyBalances()} reads them.
+     */
+    List<Object[]> lineSums(Collection<Long> accountIds) {
+        flushPending();
+        return jdbc.query("""
+                select account_id, counter_account_id, type, sum(amount) from ledger_line where account_id = any(?)
+                group by account_id, counter_account_id, type""", (row, n) -> new Object[] {row.getLong(1),
+                row.getObject(2) == null ? null : row.getLong(2), row.getString(3), row.getBigDecimal(4)},
+                array(accountIds));
+    }
+
     Map<Long, String> paths(Collection<Long> ids) {
         Map<Long, String> paths = new HashMap<>();
         List<Long> unknown = new ArrayList<>();

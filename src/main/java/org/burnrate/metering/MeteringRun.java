@@ -13,8 +13,10 @@ import jakarta.persistence.Table;
 
 import org.jspecify.annotations.Nullable;
 
-/** One run of the debit job: when, up to which moment, how many resources and lines, how many errors, how many
- * resources it stopped or suspended for lack of budget. */
+/**
+ * One run of the debit job: when, up to which moment, how many resources and lines, how many errors,
+ * and how many resources it stopped or suspended for lack of budget.
+ */
 @Entity
 @Table(name = "metering_run")
 class MeteringRun {

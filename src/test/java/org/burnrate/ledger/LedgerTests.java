@@ -72,6 +72,25 @@ abstract class LedgerTests {
     }
 
     @Test
+    void verifyingASubtreeChecksItsAccountsAgainstItsOwnLinesAndNoOthers() {
+        ledger.charge(member, units("10"), "usage", null);
+        ledger.hold(member, units("5"), "minimum span", null);
+        assertThat(ledger.verifyBalancesBelow(admin)).as("the admin's budget, its group and member agree").isEmpty();
+        for (long account : List.of(member, group, admin)) {
+            for (var figure : List.of("allocated", "allocated_to_children", "consumed", "held")) {
+                jdbc.update("update ledger_account set " + figure + " = " + figure + " + 0.0001 where id = ?", account);
+                assertThat(ledger.verifyBalancesBelow(admin)).as("%s of account %s off by 0.0001", figure, account)
+                        .singleElement().asString().startsWith("account " + account + " (");
+                jdbc.update("update ledger_account set " + figure + " = " + figure + " - 0.0001 where id = ?", account);
+            }
+        }
+        jdbc.update("update ledger_account set consumed = consumed + 0.0001 where id = ?", organization);
+        assertThat(ledger.verifyBalancesBelow(group)).as("the organization is above the subtree").isEmpty();
+        assertThat(ledger.verifyBalances()).singleElement().asString().startsWith("account " + organization + " (");
+        jdbc.update("update ledger_account set consumed = consumed - 0.0001 where id = ?", organization);
+    }
+
+    @Test
     void allocationsFlowDownAndEachParentRecordsWhatItHandedOut() {
         var group = ledger.balance(this.group);
         assertThat(group.allocated()).isEqualTo(units("1000"));

@@ -170,7 +170,8 @@ class RateForm extends FormLayout {
         }
         if (rate.stoppedUnits().isPositive()) {
             text.append(" While stopped, ").append(MoneyText.of(rate.stoppedCost(1), unitValue))
-                    .append(" per started ").append(CatalogTexts.duration(rate.minimumSpan())).append('.');
+                    .append(" per started ").append(CatalogTexts.duration(rate.minimumSpan()))
+                    .append(", from where its last running span ends.");
         }
         if (unitValue.isEmpty()) {
             text.append(" (No currency is set, so only units are shown.)");

@@ -43,8 +43,8 @@ import com.vaadin.flow.router.RouterLink;
 public class ResourceCostsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String RESOURCE_ID = "resourceId";
-    static final String NOTHING_CHARGED = "Nothing charged yet. The first span is charged when the debit job runs, "
-            + "at most a minute after the start.";
+    static final String NOTHING_CHARGED = "Nothing charged yet. Spans are charged when the debit job runs, at most "
+            + "a minute after they start; usage as its provider reports it.";
 
     final Paragraph notFound = new Paragraph();
     final H3 heading = new H3();

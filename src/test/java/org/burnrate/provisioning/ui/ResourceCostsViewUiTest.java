@@ -124,8 +124,8 @@ class ResourceCostsViewUiTest extends UiTest {
         assertThat(view.costSoFar.getText()).isEqualTo("Cost so far 1.3333 units (0.07 EUR)");
         assertThat(view.getPageTitle()).isEqualTo("lab machine: costs · Burnrate");
 
-        // Newest first: the second span's debit, the first span's, and the start's hold released into it.
-        assertThat(_size(view.grid)).isEqualTo(3);
+        // Newest first: the second span's debit, the first span's, the start's hold released into it, the hold.
+        assertThat(_size(view.grid)).isEqualTo(4);
         var start = TestClock.START;
         assertThat(_getFormatted(view.grid, 0, "type")).isEqualTo("Debit");
         assertThat(_getFormatted(view.grid, 0, "amount")).isEqualTo("0.6666 units (0.03 EUR)");
@@ -140,10 +140,12 @@ class ResourceCostsViewUiTest extends UiTest {
         assertThat(_getFormatted(view.grid, 2, "amount")).isEqualTo("0.6667 units (0.03 EUR)");
         assertThat(_getFormatted(view.grid, 2, "span")).isEmpty();
         assertThat(_getFormatted(view.grid, 2, "rateVersion")).isEmpty();
+        assertThat(_getFormatted(view.grid, 3, "type")).isEqualTo("Hold");
+        assertThat(_getFormatted(view.grid, 3, "amount")).isEqualTo("0.6667 units (0.03 EUR)");
     }
 
     @Test
-    void beforeTheJobRunsTheStudentIsToldWhenTheFirstSpanIsCharged() {
+    void beforeTheJobRunsTheStudentSeesTheHoldAndWhatIsOwed() {
         signInAs(student);
         var created = provisionVm("fresh");
 
@@ -151,9 +153,9 @@ class ResourceCostsViewUiTest extends UiTest {
 
         assertThat(view.heading.getText()).isEqualTo("fresh");
         assertThat(view.costSoFar.getText()).as("owed, not charged yet").isEqualTo("Cost so far 0.6667 units (0.03 EUR)");
-        assertThat(_size(view.grid)).isZero();
-        assertThat(view.grid.getEmptyStateText()).isEqualTo("Nothing charged yet. The first span is charged when the "
-                + "debit job runs, at most a minute after the start.");
+        assertThat(_size(view.grid)).as("only the hold placed at the start").isOne();
+        assertThat(_getFormatted(view.grid, 0, "type")).isEqualTo("Hold");
+        assertThat(_getFormatted(view.grid, 0, "amount")).isEqualTo("0.6667 units (0.03 EUR)");
     }
 
     @Test
