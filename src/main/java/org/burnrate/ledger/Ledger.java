@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -486,36 +486,84 @@ public class Ledger {
     }
 
     /**
-     * Writes a chunk of span debits in one transaction: every account concerned is locked once,
-     * root first; spans already written (by an earlier run or another node) are skipped; a first
-     * span converts its run's hold; each account's figures change once, by the chunk's total for it.
-     * A debit is not refused for lack of budget: the resource ran, so the consumption happened; the
-     * exhaustion rules stop what would run on without budget.
+     * What {@link #lockForSpans} read under the lock it took: per resource, the start of the last
+     * span written. It serves the transaction that took it, which holds the lock until it ends, so
+     * no other run or node can write these resources' spans meanwhile.
+     */
+    public static final class SpanLock {
+
+        private final Object transaction;
+        private final Map<Long, List<Long>> chains;
+        private final Map<Long, Instant> lastStarts;
+
+        private SpanLock(Object transaction, Map<Long, List<Long>> chains, Map<Long, Instant> lastStarts) {
+            this.transaction = transaction;
+            this.chains = chains;
+            this.lastStarts = new HashMap<>(lastStarts);
+        }
+
+        /** The start of the last span written for each resource that has one, as of the lock. */
+        public Map<Long, Instant> lastStarts() {
+            return Collections.unmodifiableMap(lastStarts);
+        }
+    }
+
+    /**
+     * Locks the chains of the accounts given (the organization first, as every write does) and then
+     * reads, under that lock, the start of the last span written for each resource: one step in the
+     * (resource, span start) index per resource, however many lines exist. What another run or node
+     * wrote before is committed and seen; nothing can be written for these resources' accounts
+     * until this transaction ends.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public SpanLock lockForSpans(Collection<Long> leafAccountIds, Collection<Long> resourceIds) {
+        var chains = leafAccountIds.isEmpty() ? Map.<Long, List<Long>>of() : lockChains(new HashSet<>(leafAccountIds));
+        return new SpanLock(transaction(), chains, resourceIds.isEmpty() ? Map.of() : bulk.lastSpanStarts(resourceIds));
+    }
+
+    /**
+     * Writes span debits in the transaction that took {@code lock}: a span at or before its
+     * resource's last written one (by an earlier run or another node, read under the lock) is
+     * skipped, without reading again; a first span converts its run's hold; each account's figures
+     * change once, by the total for it. A debit is not refused for lack of budget: the resource ran,
+     * so the consumption happened; the exhaustion rules stop what would run on without budget.
      *
      * @return the number of DEBIT lines written
      */
-    public int debitSpans(List<SpanDebit> debits) {
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int debitSpans(List<SpanDebit> debits, SpanLock lock) {
         if (debits.isEmpty()) {
             return 0;
         }
-        var chains = lockChains(debits.stream().map(SpanDebit::leafAccountId).collect(Collectors.toSet()));
-
-        // Read under the locks: whatever another node wrote for these resources is committed and seen now.
-        var resourceIds = debits.stream().map(SpanDebit::resourceId).collect(Collectors.toSet());
-        var from = debits.stream().map(SpanDebit::spanStart).min(Comparator.naturalOrder()).orElseThrow();
-        var written = bulk.spansFrom(resourceIds, from);
+        if (lock.transaction != transaction()) {
+            throw new IllegalStateException("A span lock serves only the transaction that took it.");
+        }
         List<SpanDebit> fresh = new ArrayList<>(debits.size());
+        Set<String> seen = new HashSet<>();
         for (var debit : debits) {
-            if (written.add(debit.resourceId() + "@" + debit.spanStart())) {
+            if (!lock.chains.containsKey(debit.leafAccountId())) {
+                throw new IllegalStateException("Account " + debit.leafAccountId() + " is not under the span lock.");
+            }
+            var last = lock.lastStarts.get(debit.resourceId());
+            if ((last == null || debit.spanStart().isAfter(last))
+                    && seen.add(debit.resourceId() + "@" + debit.spanStart())) {
                 fresh.add(debit);
             }
         }
         Map<Long, LedgerBatch.Change> changes = new HashMap<>();
         List<LedgerLine> batch = new ArrayList<>();
-        addDebits(fresh, chains, debit -> 0, changes, batch);
+        addDebits(fresh, lock.chains, debit -> 0, changes, batch);
         bulk.insert(batch);
         bulk.change(changes);
+        // Written now: a later call under the same lock skips them too.
+        fresh.forEach(debit -> lock.lastStarts.merge(debit.resourceId(), debit.spanStart(),
+                (a, b) -> a.isAfter(b) ? a : b));
         return fresh.size();
+    }
+
+    /** What stands for the current transaction, which a span lock belongs to. */
+    private Object transaction() {
+        return bulk.transactionKey();
     }
 
     /**
@@ -730,15 +778,6 @@ public class Ledger {
 
     private static Set<Long> rootsOf(Map<Long, List<Long>> chains) {
         return chains.values().stream().map(List::getFirst).collect(Collectors.toSet());
-    }
-
-    /**
-     * The start of the latest span written for each resource that has one: one step in the
-     * (resource, span start) index per resource, however many lines exist.
-     */
-    @Transactional(readOnly = true)
-    public Map<Long, Instant> lastSpanStarts(Collection<Long> resourceIds) {
-        return resourceIds.isEmpty() ? Map.of() : bulk.lastSpanStarts(resourceIds);
     }
 
     /** The lines about a resource (its holds, releases and span debits), newest first. */

@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The ledger's bulk path, for the debit job's chunks and usage batches: reads, locks, journal
@@ -73,6 +73,19 @@ class LedgerBatch {
      * and never changes, so paths once read are kept (up to {@value #KNOWN_PATHS}) and read again
      * only for accounts not seen before.
      */
+    /**
+     * What stands for the current transaction: the connection it holds, bound to it while it lasts
+     * (the JPA transaction binds one for plain JDBC too), and another for every other transaction.
+     */
+    Object transactionKey() {
+        var dataSource = jdbc.getDataSource();
+        var holder = dataSource == null ? null : TransactionSynchronizationManager.getResource(dataSource);
+        if (holder == null) {
+            throw new IllegalStateException("No transaction is active.");
+        }
+        return holder;
+    }
+
     /**
      * For the accounts given, the sums of their lines per account, counter-account and type: rows of
      * account id, counter-account id (or null), type name and sum, as {@link Ledger#verifyBalances()} reads them.
@@ -137,16 +150,6 @@ class LedgerBatch {
             jdbc.query("select id from ledger_account where id = any(?) order by id for update",
                     (RowCallbackHandler) rows -> { }, array(roots));
         }
-    }
-
-    /** The spans written for these resources from {@code from} on, as "resource@start". */
-    Set<String> spansFrom(Collection<Long> resourceIds, Instant from) {
-        flushPending();
-        Set<String> written = new HashSet<>();
-        jdbc.query("select resource_id, span_start from ledger_line where resource_id = any(?) and span_start >= ?",
-                (RowCallbackHandler) rows -> written.add(rows.getLong(1) + "@"
-                        + rows.getObject(2, OffsetDateTime.class).toInstant()), array(resourceIds), utc(from));
-        return written;
     }
 
     /** A span debit as written, and whether a refund already gives it back. */

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.burnrate.base.ConsumptionUnits;
 import org.burnrate.catalog.Billing;
@@ -174,7 +175,10 @@ public class MeteringService {
 
     private int meterChunk(List<Long> ids, RunContext context) {
         var resources = feed.load(ids);
-        var lastWritten = ledger.lastSpanStarts(ids);
+        // Locked before the written spans are read: what another node writes for them waits for this chunk.
+        var lock = ledger.lockForSpans(resources.stream().map(BillableResource::accountId).collect(Collectors.toSet()),
+                ids);
+        var lastWritten = lock.lastStarts();
         List<SpanDebit> debits = new ArrayList<>();
         List<BillableResource> done = new ArrayList<>();
         Map<Long, Instant> rebillFrom = new HashMap<>();
@@ -215,11 +219,11 @@ public class MeteringService {
             }
             if (debits.size() >= LINES_PER_WRITE) {
                 // A catch-up after long downtime owes many spans per resource: write as they come, in this transaction.
-                written += ledger.debitSpans(debits);
+                written += ledger.debitSpans(debits, lock);
                 debits.clear();
             }
         }
-        written += ledger.debitSpans(debits);
+        written += ledger.debitSpans(debits, lock);
         written += ledger.rebillSpans(rebillFrom, rebilledAccounts, rebilled, "Refund: the provider confirmed a change late");
         resources.forEach(resource -> resource.strayHolds().forEach(hold -> ledger.releaseHold(hold,
                 "'" + resource.name() + "' was started twice in the same instant; one first span is charged")));

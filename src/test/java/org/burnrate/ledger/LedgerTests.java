@@ -3,8 +3,11 @@ package org.burnrate.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The money rules of the ledger; run on H2 and on PostgreSQL by the subclasses. */
 abstract class LedgerTests {
@@ -28,6 +33,8 @@ abstract class LedgerTests {
     Ledger ledger;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     long organization;
     long admin;
@@ -88,6 +95,43 @@ abstract class LedgerTests {
         assertThat(ledger.verifyBalancesBelow(group)).as("the organization is above the subtree").isEmpty();
         assertThat(ledger.verifyBalances()).singleElement().asString().startsWith("account " + organization + " (");
         jdbc.update("update ledger_account set consumed = consumed - 0.0001 where id = ?", organization);
+    }
+
+    @Test
+    void spanDebitsUnderALockSkipWhatWasWrittenBeforeItAndServeOnlyItsOwnTransaction() {
+        long resource = 1_000_000_000L + ThreadLocalRandom.current().nextInt(1_000_000_000);
+        var ten = Instant.parse("2026-11-24T10:00:00Z");
+        var first = span(resource, ten, "0.6667");
+        var second = span(resource, ten.plusSeconds(60), "0.6666");
+        var inTransaction = new TransactionTemplate(transactions);
+
+        var firstLock = inTransaction.execute(status -> {
+            var lock = ledger.lockForSpans(Set.of(member), Set.of(resource));
+            assertThat(lock.lastStarts()).as("nothing written yet").isEmpty();
+            assertThat(ledger.debitSpans(List.of(first), lock)).isOne();
+            assertThat(ledger.debitSpans(List.of(first, second, second), lock))
+                    .as("under the same lock, what it wrote is skipped, and a span given twice is written once").isOne();
+            return lock;
+        });
+        inTransaction.executeWithoutResult(status -> {
+            var lock = ledger.lockForSpans(Set.of(member), Set.of(resource));
+            assertThat(lock.lastStarts()).as("read under the lock").containsEntry(resource, ten.plusSeconds(60));
+            assertThat(ledger.debitSpans(List.of(first, second), lock)).as("a second run writes nothing").isZero();
+        });
+        assertThatThrownBy(() -> inTransaction.executeWithoutResult(status -> ledger.debitSpans(
+                List.of(span(resource, ten.plusSeconds(120), "0.6667")), firstLock)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("only the transaction that took it");
+        assertThatThrownBy(() -> inTransaction.executeWithoutResult(status -> ledger.debitSpans(
+                List.of(new SpanDebit(group, resource, units("1"), null, ten.plusSeconds(180), ten.plusSeconds(240),
+                        null, null, null, "elsewhere")), ledger.lockForSpans(Set.of(member), Set.of(resource)))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not under the span lock");
+        assertThat(ledger.balance(member).consumed()).isEqualTo(units("1.3333"));
+        assertThat(ledger.balance(organization).consumed()).as("counted at every level").isEqualTo(units("1.3333"));
+    }
+
+    SpanDebit span(long resource, Instant start, String amount) {
+        return new SpanDebit(member, resource, units(amount), null, start, start.plusSeconds(60), null, null, null,
+                "VM running, span from " + start);
     }
 
     @Test
