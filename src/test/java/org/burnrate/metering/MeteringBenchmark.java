@@ -63,7 +63,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code bench.usage-resources} (1000), {@code bench.usage-clients} (comma separated, default 1,4:
  * how many clients send at once), {@code bench.usage-warmup} (20000 events sent by as many clients
  * before each timed usage run, so that the JIT has compiled the request path), {@code bench.repeats}
- * (5 timed debit runs and plain inserts, of which the median is reported); any portal property, such as
+ * (5 timed debit runs and plain inserts, of which the median is reported), {@code bench.warmup} (3
+ * rounds of a debit run and the plain inserts before them, not timed); any portal property, such as
  * {@code portal.metering.chunk-size}.
  */
 class MeteringBenchmark {
@@ -83,6 +84,7 @@ class MeteringBenchmark {
     private final int usageResources = Integer.getInteger("bench.usage-resources", 1000);
     private final int usageWarmUp = Integer.getInteger("bench.usage-warmup", 20_000);
     private final int repeats = Integer.getInteger("bench.repeats", 5);
+    private final int warmUps = Integer.getInteger("bench.warmup", 3);
     private final int[] usageClients = Arrays.stream(System.getProperty("bench.usage-clients", "1,4").split(","))
             .map(String::strip).mapToInt(Integer::parseInt).toArray();
     private final List<String> report = new ArrayList<>();
@@ -112,17 +114,23 @@ class MeteringBenchmark {
             var first = bench.debitRun();
             // A span and a half: the span that started a minute in is owed now, the next one not yet.
             bench.clock.advance(SPAN.plus(SPAN.dividedBy(2)));
-            // Each timed run owes one new span per VM; the JIT has compiled the hot paths after the first few.
+            // Each run owes one new span per VM. The first rounds are not timed: at N = 10,000 the JIT
+            // is still compiling the debit and insert paths during the first few (they took 1.5 times as long).
             List<Timing> debitRuns = new ArrayList<>();
             List<Timing> inserts = new ArrayList<>();
             List<Timing> bareInserts = new ArrayList<>();
-            for (int r = 0; r < repeats; r++) {
+            for (int r = 0; r < warmUps + repeats; r++) {
                 if (r > 0) {
                     bench.clock.advance(SPAN);
                 }
-                bareInserts.add(bench.plainInsert(false));
-                inserts.add(bench.plainInsert(true));
-                debitRuns.add(bench.debitRun());
+                var bare = bench.plainInsert(false);
+                var insert = bench.plainInsert(true);
+                var debit = bench.debitRun();
+                if (r >= warmUps) {
+                    bareInserts.add(bare);
+                    inserts.add(insert);
+                    debitRuns.add(debit);
+                }
             }
             var timed = median(debitRuns);
             var insert = median(inserts);
@@ -131,15 +139,15 @@ class MeteringBenchmark {
             for (int clients : usageClients) {
                 usage.add("%d client%s: %s".formatted(clients, clients == 1 ? "" : "s", bench.usage(clients)));
             }
-            var mismatches = bench.verify(1 + repeats);
+            var mismatches = bench.verify(1 + warmUps + repeats);
 
             report.add("");
             report.add("N = %,d running resources (%d group admins, %d groups, %,d members; chunk size %s)".formatted(n,
                     admins, groups, groups * membersPerGroup,
                     context.getEnvironment().getProperty("portal.metering.chunk-size")));
             report.add("  first debit run (first spans, JIT warming up): %s".formatted(first));
-            report.add("  debit run, one new span each, median of %d:     %s (all: %s ms)".formatted(repeats, timed,
-                    millis(debitRuns)));
+            report.add("  debit run, one new span each, median of %d after %d untimed: %s (all: %s ms)".formatted(repeats,
+                    warmUps, timed, millis(debitRuns)));
             report.add("  plain JDBC batched INSERT, ledger_line's columns, indexes and foreign keys, median of %d: %s (all: %s ms)"
                     .formatted(repeats, insert, millis(inserts)));
             report.add("  ratio debit / plain insert: %.2f (the debit run at %.0f%% of the plain insert's speed)"
