@@ -179,8 +179,7 @@ class ExhaustionLadder {
                     + "' cannot cover its next stopped span: it costs " + next + " units and "
                     + uncovered.available().max(ConsumptionUnits.ZERO) + " are available. A stopped '"
                     + template.name() + "' keeps its storage and costs " + rate.stoppedUnits() + " units per "
-                    + rate.per().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
-                    + " until it is deleted; delete it if you no longer need it, or ask for more budget."
+                    + per(rate) + " until it is deleted; delete it if you no longer need it, or ask for more budget."
                     + " Nothing is deleted for you.", "stopped-uncovered:" + resource.id() + ":" + stoppedAt);
         }
         promise(chain, next, promised);
@@ -251,9 +250,24 @@ class ExhaustionLadder {
         }
         notifications.notify(resource.ownerUserId(), "budget", "'" + resource.name() + "' was "
                 + (suspend ? "suspended" : "stopped") + " for lack of budget", why + (suspend
-                        ? " It is kept as it is and can be started again once budget is added." : " Nothing was deleted."),
-                "exhausted:" + resource.id() + ":" + runStart);
+                        ? " It is kept as it is and can be started again once budget is added." : " Nothing was deleted.")
+                        + (suspend ? "" : stillCosts(template)), "exhausted:" + resource.id() + ":" + runStart);
         return true;
+    }
+
+    /** For a template that bills stopped resources: what a stopped one goes on costing, and what to do. */
+    private static String stillCosts(TemplateView template) {
+        var rate = template.currentRate() == null ? null : template.currentRate().rate();
+        if (rate == null || !rate.stoppedUnits().isPositive()) {
+            return "";
+        }
+        return " Stopped, it keeps its storage and still costs " + rate.stoppedUnits() + " units per " + per(rate)
+                + "; delete it if you no longer need it.";
+    }
+
+    /** "1h", "30m": the period a rate is quoted per. */
+    private static String per(org.burnrate.catalog.BurnRate rate) {
+        return rate.per().toString().substring(2).toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

@@ -531,6 +531,11 @@ abstract class MeteringTests {
                     assertThat(line.reason()).contains("stopped, span from");
                 });
         assertThat(meter().linesWritten()).as("a second run at the same instant writes nothing").isZero();
+        SignIn.as(directory, ada);
+        assertThat(notificationService.page(PageRequest.of(0, 50)).getContent()).as("the owner is told what it still costs")
+                .filteredOn(n -> n.title().contains("was stopped for lack of budget")).singleElement()
+                .satisfies(n -> assertThat(n.body()).contains("Nothing was deleted.")
+                        .containsPattern("still costs 6(\\.0000)? units per 1h; delete it if you no longer need it\\."));
         provisioning.delete(created.id(), false);
     }
 
