@@ -151,6 +151,17 @@ class MeteringViewUiTest extends UiTest {
     }
 
     @Test
+    void aRunsSummarySaysWhatItStoppedForLackOfBudgetAndItsErrors() {
+        var at = java.time.Instant.parse("2026-12-03T10:00:00Z");
+        var run = new MeteringRunView(7, "node", "test", at, at, at, Duration.ofMillis(45), 3, 12, 1, 2,
+                "resource 9: provider down");
+        assertThat(MeteringView.summary(run))
+                .isEqualTo("Wrote 12 lines for 3 resources in 45 ms, stopped 2 resources for lack of budget, 1 error");
+        var quiet = new MeteringRunView(8, "node", "test", at, at, at, Duration.ofMillis(5), 1, 1, 0, 0, null);
+        assertThat(MeteringView.summary(quiet)).isEqualTo("Wrote 1 line for 1 resource in 5 ms");
+    }
+
+    @Test
     void aMemberIsRefused() {
         signInAs(newPerson("student", Set.of()));
 
