@@ -69,11 +69,6 @@ class LedgerBatch {
     }
 
     /**
-     * The path ("/1/5/17/") of each account that exists. A path is fixed when its account is opened
-     * and never changes, so paths once read are kept (up to {@value #KNOWN_PATHS}) and read again
-     * only for accounts not seen before.
-     */
-    /**
      * What stands for the current transaction: the connection it holds, bound to it while it lasts
      * (the JPA transaction binds one for plain JDBC too), and another for every other transaction.
      */
@@ -99,6 +94,11 @@ class LedgerBatch {
                 array(accountIds));
     }
 
+    /**
+     * The path ("/1/5/17/") of each account that exists. A path is fixed when its account is opened
+     * and never changes, so paths once read are kept (up to {@value #KNOWN_PATHS}) and read again
+     * only for accounts not seen before.
+     */
     Map<Long, String> paths(Collection<Long> ids) {
         Map<Long, String> paths = new HashMap<>();
         List<Long> unknown = new ArrayList<>();

@@ -16,6 +16,7 @@ import org.burnrate.base.ConsumptionUnits;
 import org.burnrate.base.NotFoundException;
 import org.burnrate.budget.BudgetAccounts;
 import org.burnrate.catalog.Billing;
+import org.burnrate.catalog.BurnRate;
 import org.burnrate.catalog.ExhaustionAction;
 import org.burnrate.catalog.TemplateView;
 import org.burnrate.ledger.AccountKind;
@@ -266,7 +267,7 @@ class ExhaustionLadder {
     }
 
     /** "1h", "30m": the period a rate is quoted per. */
-    private static String per(org.burnrate.catalog.BurnRate rate) {
+    private static String per(BurnRate rate) {
         return rate.per().toString().substring(2).toLowerCase(java.util.Locale.ROOT);
     }
 

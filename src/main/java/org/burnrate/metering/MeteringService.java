@@ -181,6 +181,7 @@ public class MeteringService {
         var lastWritten = lock.lastStarts();
         List<SpanDebit> debits = new ArrayList<>();
         List<BillableResource> done = new ArrayList<>();
+        List<BillableResource> climbing = new ArrayList<>();
         Map<Long, Instant> rebillFrom = new HashMap<>();
         Set<Long> rebilledAccounts = new HashSet<>();
         List<SpanDebit> rebilled = new ArrayList<>();
@@ -217,6 +218,10 @@ public class MeteringService {
             if (!until.equals(context.now) || owesNothingMore(resource, template, rates, context.now)) {
                 done.add(resource);
             }
+            if (until.equals(context.now)) {
+                // A resource whose group ended is past the ladder: its accounts are closed.
+                climbing.add(resource);
+            }
             if (debits.size() >= LINES_PER_WRITE) {
                 // A catch-up after long downtime owes many spans per resource: write as they come, in this transaction.
                 written += ledger.debitSpans(debits, lock);
@@ -229,9 +234,7 @@ public class MeteringService {
                 "'" + resource.name() + "' was started twice in the same instant; one first span is charged")));
         feed.markRebilled(resources);
         feed.markMetered(done);
-        // Resources whose group ended are past the ladder: their accounts are closed.
-        resources.stream().filter(r -> SpanMeter.billedUntil(r.billingEndsAt(), context.now).equals(context.now))
-                .forEach(context.metered::add);
+        context.metered.addAll(climbing);
         return written;
     }
 
