@@ -481,13 +481,18 @@ abstract class MeteringTests {
         assertThat(provisioning.myResources()).as("nothing is deleted").extracting(ResourceView::id).contains(created.id());
     }
 
-    @Test
-    void aStoppedResourceThatStillCostsTellsItsOwnerOnceWhenTheAllocationCannotCoverItsNextStoppedSpan() {
+    /** Ada's VM of a template that bills it while stopped, provisioned at 10:00 under an allocation of {@code allocation}. */
+    ResourceView keptVmWithAnAllocationOf(String allocation) {
         var kept = vmWithAStoppedRate();
         SignIn.as(directory, lopez);
-        members.changeAllocation(adaInLab.id(), units("1"));
+        members.changeAllocation(adaInLab.id(), units(allocation));
         SignIn.as(directory, ada);
-        var created = provision(kept);
+        return provision(kept);
+    }
+
+    @Test
+    void aStoppedResourceThatStillCostsTellsItsOwnerOnceWhenTheAllocationCannotCoverItsNextStoppedSpan() {
+        var created = keptVmWithAnAllocationOf("1");
         clock.advance(Duration.ofSeconds(30));
         provisioning.stop(created.id());
         clock.advance(Duration.ofSeconds(210));
@@ -509,11 +514,7 @@ abstract class MeteringTests {
 
     @Test
     void aResourceTheLadderStopsIsChargedItsFirstStoppedSpanInTheSameRun() {
-        var kept = vmWithAStoppedRate();
-        SignIn.as(directory, lopez);
-        members.changeAllocation(adaInLab.id(), units("1.5"));
-        SignIn.as(directory, ada);
-        var created = provision(kept);
+        var created = keptVmWithAnAllocationOf("1.5");
         clock.advance(Duration.ofMinutes(2));
 
         var run = meter();
