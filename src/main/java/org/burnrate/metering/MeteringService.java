@@ -10,6 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.stream.Collectors;
 
 import org.burnrate.base.ConsumptionUnits;
@@ -51,6 +55,8 @@ public class MeteringService {
     private static final Logger log = LoggerFactory.getLogger(MeteringService.class);
     /** The most span debits a chunk holds in memory before writing them. */
     private static final int LINES_PER_WRITE = 10_000;
+    private static final ThreadFactory READ_AHEAD = Thread.ofPlatform().name("metering-read-ahead")
+            .daemon().factory();
 
     private final MeteringFeed feed;
     private final Ledger ledger;
@@ -83,22 +89,23 @@ public class MeteringService {
         var now = clock.instant();
         var run = transaction.execute(status -> runs.save(new MeteringRun(node, trigger, now, now)));
         var context = new RunContext(now);
-        var position = MeteringFeed.Position.START;
-        while (true) {
-            var chunk = feed.unmeteredAfter(position, chunkSize);
-            var ids = chunk.ids();
-            if (ids.isEmpty()) {
-                break;
+        // While a chunk is priced and written, the next one is read on another connection: the reads
+        // no longer wait for the writes. They were made outside the chunk's lock before, too.
+        try (var ahead = Executors.newSingleThreadExecutor(READ_AHEAD)) {
+            var current = readAhead(MeteringFeed.Position.START);
+            while (!current.chunk().ids().isEmpty()) {
+                var position = current.chunk().next();
+                var following = ahead.submit(() -> readAhead(position));
+                meterEach(current.chunk().ids(), current.resources(), context);
+                context.resources += current.chunk().ids().size();
+                current = awaitReadAhead(following, position);
             }
-            position = chunk.next();
-            meterEach(ids, context);
-            context.resources += ids.size();
         }
         if (!context.stoppedForBudget.isEmpty()) {
             // A stop made at the run's instant begins a stopped period, and a template with a stopped
             // rate owes that period's first span from its start: metered again now, so that the run
             // leaves nothing owed up to now unwritten. Stopped, they meet no further stop.
-            meterEach(List.copyOf(context.stoppedForBudget), context);
+            meterEach(List.copyOf(context.stoppedForBudget), null, context);
         }
         var took = Duration.ofNanos(System.nanoTime() - started);
         var finished = transaction.execute(status -> {
@@ -149,20 +156,43 @@ public class MeteringService {
         }
     }
 
-    /**
-     * Meters {@code ids} in one transaction and climbs the ladder after it; when that fails, each
-     * resource on its own, so that one bad resource does not hold back the rest.
-     */
-    private void meterEach(List<Long> ids, RunContext context) {
+    /** A chunk's ids and its resources as read (in a transaction of their own). */
+    private record ReadAhead(MeteringFeed.Chunk chunk, List<BillableResource> resources) {
+    }
+
+    private ReadAhead readAhead(MeteringFeed.Position after) {
+        var chunk = feed.unmeteredAfter(after, chunkSize);
+        return new ReadAhead(chunk, feed.load(chunk.ids()));
+    }
+
+    /** The chunk read ahead; read here again when that failed, so the run goes on as if read in turn. */
+    private ReadAhead awaitReadAhead(Future<ReadAhead> following, MeteringFeed.Position position) {
         try {
-            context.lines += transaction.execute(status -> meterChunk(ids, context));
+            return following.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The metering run was interrupted.", e);
+        } catch (ExecutionException e) {
+            log.warn("Reading the next chunk ahead failed; it is read again", e.getCause());
+            return readAhead(position);
+        }
+    }
+
+    /**
+     * Meters {@code ids} in one transaction (with their resources as read ahead, when given) and
+     * climbs the ladder after it; when that fails, each resource on its own, read again, so that one
+     * bad resource does not hold back the rest.
+     */
+    private void meterEach(List<Long> ids, @Nullable List<BillableResource> readAhead, RunContext context) {
+        try {
+            context.lines += transaction.execute(status -> meterChunk(ids, readAhead, context));
             climbLadder(context);
         } catch (RuntimeException chunkFailure) {
             context.metered.clear();
             context.nextSpanCosts.clear();
             for (long id : ids) {
                 try {
-                    context.lines += transaction.execute(status -> meterChunk(List.of(id), context));
+                    context.lines += transaction.execute(status -> meterChunk(List.of(id), null, context));
                     climbLadder(context);
                 } catch (RuntimeException e) {
                     context.errors++;
@@ -173,8 +203,8 @@ public class MeteringService {
         }
     }
 
-    private int meterChunk(List<Long> ids, RunContext context) {
-        var resources = feed.load(ids);
+    private int meterChunk(List<Long> ids, @Nullable List<BillableResource> readAhead, RunContext context) {
+        var resources = readAhead != null ? readAhead : feed.load(ids);
         // Locked before the written spans are read: what another node writes for them waits for this chunk.
         var lock = ledger.lockForSpans(resources.stream().map(BillableResource::accountId).collect(Collectors.toSet()),
                 ids);

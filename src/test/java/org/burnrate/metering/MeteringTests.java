@@ -2,6 +2,9 @@ package org.burnrate.metering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -30,6 +33,7 @@ import org.burnrate.catalog.BurnRate;
 import org.burnrate.catalog.CurrencySettings;
 import org.burnrate.catalog.ExhaustionPolicy;
 import org.burnrate.catalog.TemplateCatalog;
+import org.burnrate.catalog.TemplateDirectory;
 import org.burnrate.catalog.TemplateDraft;
 import org.burnrate.catalog.TemplateKind;
 import org.burnrate.catalog.TemplateView;
@@ -51,8 +55,10 @@ import org.burnrate.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.AdditionalAnswers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** The debit job with an injected clock, through the services; on H2 and PostgreSQL. */
 abstract class MeteringTests {
@@ -87,6 +93,14 @@ abstract class MeteringTests {
     UsageService usage;
     @Autowired
     org.burnrate.notification.NotificationService notificationService;
+    @Autowired
+    TemplateDirectory templateDirectory;
+    @Autowired
+    MeteringRunRepository meteringRuns;
+    @Autowired
+    ExhaustionLadder ladder;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     String sysadmin;
     String lopez;
@@ -727,5 +741,59 @@ abstract class MeteringTests {
             assertThat(debitsOf(resource.id())).hasSize(30);
             assertThat(ledger.debitedFor(resource.id())).isEqualTo(units("20.0000"));
         }
+    }
+
+    @Test
+    void aRunInChunksOfTwoReadsEachNextChunkAheadAndWritesWhatOneChunkWould() {
+        var created = vms(5);
+        clock.advance(Duration.ofMinutes(3).plusSeconds(30));
+
+        var run = SystemActor.call(() -> inChunksOf(2, feed).run("test"));
+
+        assertThat(run.errors()).isZero();
+        assertThat(run.resources()).as("at least these five VMs, two at a time").isGreaterThanOrEqualTo(5);
+        for (var resource : created) {
+            assertThat(debitsOf(resource.id())).as("spans from 0, 1, 2 and 3 minutes").hasSize(4);
+            assertThat(ledger.debitedFor(resource.id())).isEqualTo(units("2.6667"));
+        }
+        assertThat(consumed()).isEqualTo(units("13.3335"));
+        assertThat(meter().linesWritten()).as("nothing is left owed").isZero();
+    }
+
+    @Test
+    void whenReadingTheNextChunkAheadFailsTheChunkIsReadAgainAndTheRunGoesOn() {
+        var created = vms(5);
+        clock.advance(Duration.ofMinutes(1).plusSeconds(30));
+        var failing = mock(MeteringFeed.class, AdditionalAnswers.delegatesTo(feed));
+        var failures = new java.util.concurrent.atomic.AtomicInteger();
+        doAnswer(call -> {
+            if (Thread.currentThread().getName().equals("metering-read-ahead") && failures.getAndIncrement() == 0) {
+                throw new IllegalStateException("injected: the read-ahead's connection broke");
+            }
+            return feed.load(call.getArgument(0));
+        }).when(failing).load(anyCollection());
+
+        var run = SystemActor.call(() -> inChunksOf(2, failing).run("test"));
+
+        assertThat(failures.get()).as("the read-ahead did fail once").isGreaterThanOrEqualTo(1);
+        assertThat(run.errors()).as("a failed read ahead is no resource's failure").isZero();
+        for (var resource : created) {
+            assertThat(debitsOf(resource.id())).hasSize(2);
+            assertThat(ledger.debitedFor(resource.id())).isEqualTo(units("1.3333"));
+        }
+        assertThat(meter().linesWritten()).isZero();
+    }
+
+    List<ResourceView> vms(int count) {
+        List<ResourceView> created = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            created.add(provisioning.provision(lab.id(), new ProvisionRequest(vm.id(), "vm " + i, null, null, false)));
+        }
+        return created;
+    }
+
+    /** The debit job as configured, but with chunks of {@code size} resources, reading through {@code from}. */
+    MeteringService inChunksOf(int size, MeteringFeed from) {
+        return new MeteringService(from, ledger, templateDirectory, meteringRuns, ladder, transactions, clock, size);
     }
 }
