@@ -1,13 +1,12 @@
 package org.burnrate.ledger;
 
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -43,11 +42,19 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class LedgerBatch {
 
-    private static final String INSERT_LINE = """
+    private static final String INSERT_LINES = """
             insert into ledger_line (id, account_id, counter_account_id, type, amount, at, actor, reason,
                 idempotency_key, hold_line_id, corrects_line_id, resource_id, rate_version_id, span_start, span_end,
                 unit_value, currency, span_revision)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            select * from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /** The SQL types of {@link #INSERT_LINES}'s arrays, in order. */
+    private static final String[] COLUMN_TYPES = {"bigint", "bigint", "bigint", "varchar", "numeric", "timestamptz",
+            "varchar", "varchar", "varchar", "bigint", "bigint", "bigint", "bigint", "timestamptz", "timestamptz",
+            "numeric", "varchar", "integer"};
+
+    /** Lines per insert statement: enough that the statement's own cost disappears, few enough to keep it small. */
+    private static final int LINES_PER_INSERT = 5000;
 
     /** A change of an account's consumption and holds, to add to what its row holds. */
     record Change(ConsumptionUnits consumed, ConsumptionUnits held) {
@@ -197,7 +204,7 @@ class LedgerBatch {
     }
 
     /**
-     * Inserts the lines in JDBC batches, each with the next id of {@code ledger_line_seq}, and
+     * Inserts the lines, each with the next id of {@code ledger_line_seq}, and
      * answers the ids in order.
      */
     long[] insert(List<LedgerLine> lines) {
@@ -221,42 +228,74 @@ class LedgerBatch {
         return ids;
     }
 
-    /** Inserts the lines in JDBC batches, under the given ids. */
+    /**
+     * Inserts the lines under the given ids: one statement per {@value #LINES_PER_INSERT} lines, its
+     * columns bound as arrays side by side and unnested into rows. A statement per line, even sent in
+     * JDBC batches, makes the database parse, bind and plan each row on its own; with arrays it does
+     * so once per statement.
+     */
     void insert(List<LedgerLine> lines, long[] ids) {
-        jdbc.batchUpdate(INSERT_LINE, new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement statement, int i) throws SQLException {
-                var line = lines.get(i);
-                statement.setLong(1, ids[i]);
-                statement.setLong(2, line.getAccountId());
-                setLong(statement, 3, line.getCounterAccountId());
-                statement.setString(4, line.getType().name());
-                statement.setBigDecimal(5, line.getAmount().value());
-                statement.setObject(6, utc(line.getAt()));
-                statement.setString(7, line.getActor());
-                statement.setString(8, line.getReason());
-                setString(statement, 9, line.getIdempotencyKey());
-                setLong(statement, 10, line.getHoldLineId());
-                setLong(statement, 11, line.getCorrectsLineId());
-                setLong(statement, 12, line.getResourceId());
-                setLong(statement, 13, line.getRateVersionId());
-                setInstant(statement, 14, line.getSpanStart());
-                setInstant(statement, 15, line.getSpanEnd());
-                setDecimal(statement, 16, line.getUnitValue());
-                setString(statement, 17, line.getCurrency());
-                var revision = line.getSpanRevision();
-                if (revision == null) {
-                    statement.setNull(18, Types.INTEGER);
-                } else {
-                    statement.setInt(18, revision);
-                }
-            }
+        for (int from = 0; from < lines.size(); from += LINES_PER_INSERT) {
+            int to = Math.min(lines.size(), from + LINES_PER_INSERT);
+            insertColumns(lines.subList(from, to), Arrays.copyOfRange(ids, from, to));
+        }
+    }
 
-            @Override
-            public int getBatchSize() {
-                return lines.size();
+    private void insertColumns(List<LedgerLine> lines, long[] ids) {
+        int n = lines.size();
+        Long[] id = new Long[n];
+        Long[] account = new Long[n];
+        Long[] counterAccount = new Long[n];
+        String[] type = new String[n];
+        BigDecimal[] amount = new BigDecimal[n];
+        OffsetDateTime[] at = new OffsetDateTime[n];
+        String[] actor = new String[n];
+        String[] reason = new String[n];
+        String[] idempotencyKey = new String[n];
+        Long[] holdLine = new Long[n];
+        Long[] correctsLine = new Long[n];
+        Long[] resource = new Long[n];
+        Long[] rateVersion = new Long[n];
+        OffsetDateTime[] spanStart = new OffsetDateTime[n];
+        OffsetDateTime[] spanEnd = new OffsetDateTime[n];
+        BigDecimal[] unitValue = new BigDecimal[n];
+        String[] currency = new String[n];
+        Integer[] spanRevision = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            var line = lines.get(i);
+            id[i] = ids[i];
+            account[i] = line.getAccountId();
+            counterAccount[i] = line.getCounterAccountId();
+            type[i] = line.getType().name();
+            amount[i] = line.getAmount().value();
+            at[i] = utc(line.getAt());
+            actor[i] = line.getActor();
+            reason[i] = line.getReason();
+            idempotencyKey[i] = line.getIdempotencyKey();
+            holdLine[i] = line.getHoldLineId();
+            correctsLine[i] = line.getCorrectsLineId();
+            resource[i] = line.getResourceId();
+            rateVersion[i] = line.getRateVersionId();
+            spanStart[i] = line.getSpanStart() == null ? null : utc(line.getSpanStart());
+            spanEnd[i] = line.getSpanEnd() == null ? null : utc(line.getSpanEnd());
+            unitValue[i] = line.getUnitValue();
+            currency[i] = line.getCurrency();
+            spanRevision[i] = line.getSpanRevision();
+        }
+        int inserted = jdbc.execute((Connection connection) -> {
+            try (var insert = connection.prepareStatement(INSERT_LINES)) {
+                Object[][] columns = {id, account, counterAccount, type, amount, at, actor, reason, idempotencyKey,
+                        holdLine, correctsLine, resource, rateVersion, spanStart, spanEnd, unitValue, currency,
+                        spanRevision};
+                for (int c = 0; c < columns.length; c++) {
+                    insert.setArray(c + 1, connection.createArrayOf(COLUMN_TYPES[c], columns[c]));
+                }
+                return insert.executeUpdate();
             }
         });
+        if (inserted != n) {
+            throw new IllegalStateException("inserted " + inserted + " of " + n + " ledger lines");
+        }
     }
 
     /**
@@ -275,7 +314,7 @@ class LedgerBatch {
             consumed[i] = changes.get(ids[i]).consumed().value();
             held[i] = changes.get(ids[i]).held().value();
         }
-        int changed = jdbc.execute((java.sql.Connection connection) -> {
+        int changed = jdbc.execute((Connection connection) -> {
             try (var merge = connection.prepareStatement("""
                     merge into ledger_account a
                     using (select * from unnest(?, ?, ?) as c(id, consumed, held)) c on a.id = c.id
@@ -339,39 +378,5 @@ class LedgerBatch {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static void setLong(PreparedStatement statement, int index, @Nullable Long value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.BIGINT);
-        } else {
-            statement.setLong(index, value);
-        }
-    }
-
-    private static void setString(PreparedStatement statement, int index, @Nullable String value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.VARCHAR);
-        } else {
-            statement.setString(index, value);
-        }
-    }
-
-    private static void setDecimal(PreparedStatement statement, int index, @Nullable BigDecimal value)
-            throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.NUMERIC);
-        } else {
-            statement.setBigDecimal(index, value);
-        }
-    }
-
-    private static void setInstant(PreparedStatement statement, int index, @Nullable Instant value)
-            throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            statement.setObject(index, utc(value));
-        }
     }
 }
