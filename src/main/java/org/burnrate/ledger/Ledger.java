@@ -792,6 +792,18 @@ public class Ledger {
         return ConsumptionUnits.rounded(lines.debitedFor(resourceId));
     }
 
+    /** What has been debited so far for each of the resources, in all (zero for one without debits). */
+    @Transactional(readOnly = true)
+    public Map<Long, ConsumptionUnits> debitedFor(Collection<Long> resourceIds) {
+        Map<Long, ConsumptionUnits> debited = new HashMap<>();
+        resourceIds.forEach(id -> debited.put(id, ConsumptionUnits.ZERO));
+        if (!resourceIds.isEmpty()) {
+            lines.debitedForEach(resourceIds).forEach(row -> debited.put((Long) row[0],
+                    ConsumptionUnits.rounded((BigDecimal) row[1])));
+        }
+        return debited;
+    }
+
     /** The ids of the account's chain, from the organization down to the account itself. */
     @Transactional(readOnly = true)
     public List<Long> ancestry(long accountId) {

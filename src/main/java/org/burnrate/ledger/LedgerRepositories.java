@@ -53,6 +53,12 @@ interface LedgerLineRepository extends JpaRepository<LedgerLine, Long> {
             where l.resourceId = :resourceId and l.type in ('DEBIT', 'REFUND')""")
     java.math.BigDecimal debitedFor(@Param("resourceId") long resourceId);
 
+    /** As {@link #debitedFor(long)}, for several resources at once: rows of (resource id, sum); none for a resource without lines. */
+    @Query("""
+            select l.resourceId, sum(case when l.type = 'REFUND' then -l.amount else l.amount end) from LedgerLine l
+            where l.resourceId in :resourceIds and l.type in ('DEBIT', 'REFUND') group by l.resourceId""")
+    List<Object[]> debitedForEach(@Param("resourceIds") java.util.Collection<Long> resourceIds);
+
     boolean existsByHoldLineIdAndType(long holdLineId, LineType type);
 
     @Query("select coalesce(sum(l.amount), 0) from LedgerLine l where l.correctsLineId = :lineId and l.type = :type")

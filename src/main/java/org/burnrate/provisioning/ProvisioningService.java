@@ -641,14 +641,19 @@ public class ProvisioningService {
         Map<Long, TemplateView> templateById = new HashMap<>();
         Map<Long, List<org.burnrate.catalog.RateVersion>> ratesById = new HashMap<>();
         Map<Long, String> groupNames = new HashMap<>();
+        found.forEach(r -> templateById.computeIfAbsent(r.templateId(), id -> templates.find(id).orElseThrow()));
+        // Usage is charged as it is reported, not derived from the history: what it costs is what was debited.
+        var usageCosts = ledger.debitedFor(found.stream()
+                .filter(r -> templateById.get(r.templateId()).billing() == Billing.PER_OPERATION)
+                .map(CloudResource::id).toList());
         return found.stream().map(r -> {
-            var template = templateById.computeIfAbsent(r.templateId(), id -> templates.find(id).orElseThrow());
+            var template = templateById.get(r.templateId());
             var rates = ratesById.computeIfAbsent(r.templateId(), templates::rates);
             var changes = histories.getOrDefault(r.id(), List.of());
             var cost = template.billing() == Billing.TIME
                     ? SpanMeter.total(SpanMeter.owed(SpanMeter.periods(changes), rates,
                             SpanMeter.billedUntil(r.billingEndsAt(), now)))
-                    : ConsumptionUnits.ZERO;
+                    : usageCosts.get(r.id());
             var owner = owners.get(r.ownerUserId());
             return new ResourceView(r.id(), r.groupId(),
                     groupNames.computeIfAbsent(r.groupId(), accounts::groupName), r.templateId(),

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A resource as its owner, its group admin and the API see it. {@code costSoFar} is what its
- * confirmed history owes up to now at the rates in force; {@code canManage} says whether the
+ * confirmed history owes up to now at the rates in force (for a per-operation resource: what its
+ * reported usage was charged); {@code canManage} says whether the
  * caller may start, stop or delete it.
  */
 public record ResourceView(long id, long groupId, String groupName, long templateId, String templateName,

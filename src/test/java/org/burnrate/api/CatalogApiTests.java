@@ -1,7 +1,9 @@
 package org.burnrate.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.burnrate.support.Api;
@@ -17,6 +19,7 @@ abstract class CatalogApiTests {
     static final String ADMIN = "it.admin@northfield.test";
     static final String LOPEZ = "maria.lopez@northfield.test";
     static final String CHLOE = "chloe.martin@northfield.test";
+    static final String BEN = "ben.schmidt@northfield.test";
     static final String HANA = "hana.sato@northfield.test";
     static final String ELENA = "elena.rossi@northfield.test";
     static final String IVAN = "ivan.petrov@northfield.test";
@@ -226,5 +229,51 @@ abstract class CatalogApiTests {
                 .isEqualTo("DELETED");
         assertThat(ivan.get("/api/v1/resources/" + app.json().get("id").asLong()).json().get("state").asString())
                 .isEqualTo("DELETED");
+    }
+
+    @Test
+    void usageReportedThroughTheApiIsChargedOnceAndARepeatIsAnsweredNotCharged() {
+        long cs101 = groupId("CS101 Cloud Fundamentals");
+        var ben = as(BEN);
+        var created = ben.post("/api/v1/groups/" + cs101 + "/resources",
+                "{\"templateId\": " + templateId(BEN, "Blob storage") + ", \"name\": \"ben-blob\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        var admin = as(ADMIN);
+        String key = UUID.randomUUID().toString();
+        String batch = """
+                [{"resourceId": %d, "quantity": 1000, "idempotencyKey": "%s-1"},
+                 {"resourceId": %d, "quantity": 250, "idempotencyKey": "%s-2"}]""".formatted(id, key, id, key);
+
+        var first = admin.post("/api/v1/usage", batch);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("charged").asInt()).isEqualTo(2);
+        assertThat(first.json().get("repeats").asInt()).isZero();
+        assertThat(first.json().get("results")).extracting(r -> r.get("status").asString(), r -> r.get("amount").asString())
+                .containsExactly(tuple("CHARGED", "10.0000"), tuple("CHARGED", "2.5000"));
+        assertThat(ben.get("/api/v1/resources/" + id).json().get("costSoFar").asString()).isEqualTo("12.5000");
+
+        var repeat = admin.post("/api/v1/usage", batch);
+        assertThat(repeat.status()).isEqualTo(200);
+        assertThat(repeat.json().get("charged").asInt()).isZero();
+        assertThat(repeat.json().get("repeats").asInt()).isEqualTo(2);
+        assertThat(repeat.json().get("results")).extracting(r -> r.get("status").asString()).containsOnly("REPEAT");
+        assertThat(repeat.json().get("results")).extracting(r -> r.get("lineId").asLong())
+                .isEqualTo(List.of(first.json().get("results").get(0).get("lineId").asLong(),
+                        first.json().get("results").get(1).get("lineId").asLong()));
+        assertThat(ben.get("/api/v1/resources/" + id).json().get("costSoFar").asString()).isEqualTo("12.5000");
+
+        var invalid = admin.post("/api/v1/usage", """
+                [{"resourceId": %d, "quantity": 5, "idempotencyKey": "%s-3"},
+                 {"resourceId": %d, "quantity": 0, "idempotencyKey": "%s-4"}]""".formatted(id, key, id, key));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.contentType()).startsWith("application/problem+json");
+        assertThat(invalid.body()).contains("Event 1: quantity must be more than zero.");
+        assertThat(ben.get("/api/v1/resources/" + id).json().get("costSoFar").asString())
+                .as("one bad event refuses the whole batch").isEqualTo("12.5000");
+
+        assertThat(ben.post("/api/v1/usage", batch.replace(key, UUID.randomUUID().toString())).status())
+                .as("a member cannot report usage").isEqualTo(403);
+        assertThat(ben.delete("/api/v1/resources/" + id).status()).isEqualTo(200);
     }
 }
