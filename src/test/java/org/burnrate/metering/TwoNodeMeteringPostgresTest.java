@@ -57,7 +57,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 /**
  * Two portal nodes on one PostgreSQL database: this test's Spring context and a second one started
  * beside it, each with its own clock set to the same simulated time, run the debit job at the same
- * moments over two simulated hours. Every owed span is written exactly once.
+ * moments over two simulated hours, the second in chunks of three resources. Every owed span is
+ * written exactly once.
  */
 @PostgresTest
 class TwoNodeMeteringPostgresTest {
@@ -92,7 +93,10 @@ class TwoNodeMeteringPostgresTest {
     @BeforeEach
     void startTheSecondNode() {
         secondNode = new SpringApplicationBuilder(BurnrateApplication.class, TestClockConfiguration.class)
-                .web(WebApplicationType.SERVLET).properties("server.port=0").profiles("test", "postgres", "test-pg").run();
+                .web(WebApplicationType.SERVLET)
+                // Chunks of three: the second node reads each next chunk ahead while the first node writes too.
+                .properties("server.port=0", "portal.metering.chunk-size=3").profiles("test", "postgres", "test-pg")
+                .run();
         // Starting a context installs its security-context strategy globally; this test's own goes back.
         SecurityContextHolder.setContextHolderStrategy(strategy);
     }
