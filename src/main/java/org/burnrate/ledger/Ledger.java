@@ -789,7 +789,7 @@ public class Ledger {
     /** What has been debited for a resource so far, in all. */
     @Transactional(readOnly = true)
     public ConsumptionUnits debitedFor(long resourceId) {
-        return ConsumptionUnits.rounded(lines.debitedFor(resourceId));
+        return debitedFor(List.of(resourceId)).get(resourceId);
     }
 
     /** What has been debited so far for each of the resources, in all (zero for one without debits). */

@@ -47,13 +47,10 @@ interface LedgerLineRepository extends JpaRepository<LedgerLine, Long> {
     @Query("select l.id, l.amount from LedgerLine l where l.id in :holdIds and l.type = 'HOLD'")
     List<Object[]> holdAmounts(@Param("holdIds") java.util.Collection<Long> holdIds);
 
-    /** Debits of the resource less the refunds that correct them. */
-    @Query("""
-            select coalesce(sum(case when l.type = 'REFUND' then -l.amount else l.amount end), 0) from LedgerLine l
-            where l.resourceId = :resourceId and l.type in ('DEBIT', 'REFUND')""")
-    java.math.BigDecimal debitedFor(@Param("resourceId") long resourceId);
-
-    /** As {@link #debitedFor(long)}, for several resources at once: rows of (resource id, sum); none for a resource without lines. */
+    /**
+     * Per resource, its debits less the refunds that correct them: rows of (resource id, sum); none
+     * for a resource without such lines.
+     */
     @Query("""
             select l.resourceId, sum(case when l.type = 'REFUND' then -l.amount else l.amount end) from LedgerLine l
             where l.resourceId in :resourceIds and l.type in ('DEBIT', 'REFUND') group by l.resourceId""")

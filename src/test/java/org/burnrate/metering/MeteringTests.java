@@ -715,10 +715,7 @@ abstract class MeteringTests {
 
     @Test
     void twoNodesMeteringAtOnceWriteEveryOwedSpanExactlyOnce() throws Exception {
-        List<ResourceView> created = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            created.add(provisioning.provision(lab.id(), new ProvisionRequest(vm.id(), "vm " + i, null, null, false)));
-        }
+        var created = vms(2);
         clock.advance(Duration.ofMinutes(30));
         var start = new CountDownLatch(1);
         List<Future<MeteringRunView>> runs = new ArrayList<>();
