@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
@@ -36,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  * (the organization first, then level by level in id order): concurrent operations queue at the
  * first account they share instead of deadlocking or overdrawing it. As every chain starts at the
  * organization, its row's lock is in effect the ledger's: the debit job's chunks and usage batches
- * take only that one and write through {@link LedgerBatch}, many lines at once.
+ * take only that one and write through {@link LedgerBatch}, many lines at once. Usage batches, which
+ * check no budget and only add to what accounts consumed, insert their lines before they take it.
  * <p>
  * This is a domain component, not an application service: the budget, provisioning and metering
  * services that call it decide who may do what; it guards the money rules.
@@ -703,10 +705,15 @@ public class Ledger {
      * event whose idempotency key was seen before is answered with its existing line and charged
      * no more. Like span debits, usage is recorded even beyond a budget: it happened.
      * <p>
-     * The keys are looked up and the line ids drawn before the organization's lock is taken, so that
-     * the lock is held only to write: an event whose key another transaction writes meanwhile fails
-     * the insert on the key's unique constraint ({@link org.springframework.dao.DuplicateKeyException})
-     * and changes nothing; the caller sends the batch again, which then answers it as a repeat.
+     * The keys are looked up, the line ids drawn and the lines inserted before the organization's
+     * lock is taken, so that the lock is held only to add the batch's changes to the accounts and
+     * commit: concurrent batches insert side by side instead of one after the other. An event whose
+     * key another transaction writes meanwhile waits at the key's unique index for that
+     * transaction, then fails the insert ({@link org.springframework.dao.DuplicateKeyException}) and
+     * changes nothing; the caller sends the batch again, which then answers it as a repeat. The
+     * lines go in in key order, so two batches that share keys wait for each other at the first key
+     * they share and never deadlock. Nothing else needs the lock for them: the lines are no span
+     * debits, and the accounts change, under the lock, in the same commit as the lines appear.
      *
      * @return per event, in order, the DEBIT line id and whether it was written now (false: a repeat)
      */
@@ -716,25 +723,26 @@ public class Ledger {
         }
         var chains = chainsOf(usage.stream().map(UsageDebit::leafAccountId).collect(Collectors.toSet()));
         var seen = bulk.linesByIdempotencyKey(usage.stream().map(UsageDebit::idempotencyKey).toList());
-        var now = clock.instant();
-        String actor = currentUser.actorName();
-        Map<Long, LedgerBatch.Change> changes = new HashMap<>();
-        List<LedgerLine> batch = new ArrayList<>();
-        Map<String, Integer> written = new HashMap<>();
-        for (var event : usage) {
-            if (seen.containsKey(event.idempotencyKey()) || written.containsKey(event.idempotencyKey())) {
-                continue;
+        // A key twice in one batch is charged once, like a repeat in a later batch: its first event is written.
+        Map<String, UsageDebit> fresh = new TreeMap<>();
+        usage.stream().filter(event -> !seen.containsKey(event.idempotencyKey()))
+                .forEach(event -> fresh.putIfAbsent(event.idempotencyKey(), event));
+        Map<String, Long> written = new HashMap<>();
+        if (!fresh.isEmpty()) {
+            var now = clock.instant();
+            String actor = currentUser.actorName();
+            long[] ids = bulk.newIds(fresh.size());
+            Map<Long, LedgerBatch.Change> changes = new HashMap<>();
+            List<LedgerLine> batch = new ArrayList<>(fresh.size());
+            for (var event : fresh.values()) {
+                written.put(event.idempotencyKey(), ids[batch.size()]);
+                batch.add(new LedgerLine(event.leafAccountId(), null, LineType.DEBIT, event.amount(), now, actor,
+                        event.reason(), event.idempotencyKey(), null, null).explainedBy(event));
+                var change = new LedgerBatch.Change(event.amount(), ConsumptionUnits.ZERO);
+                chains.get(event.leafAccountId()).forEach(id -> changes.merge(id, change, LedgerBatch.Change::plus));
             }
-            written.put(event.idempotencyKey(), batch.size());
-            batch.add(new LedgerLine(event.leafAccountId(), null, LineType.DEBIT, event.amount(), now, actor,
-                    event.reason(), event.idempotencyKey(), null, null).explainedBy(event));
-            var change = new LedgerBatch.Change(event.amount(), ConsumptionUnits.ZERO);
-            chains.get(event.leafAccountId()).forEach(id -> changes.merge(id, change, LedgerBatch.Change::plus));
-        }
-        long[] ids = bulk.newIds(batch.size());
-        if (!batch.isEmpty()) {
-            bulk.lockRoots(rootsOf(chains));
             bulk.insert(batch, ids);
+            bulk.lockRoots(rootsOf(chains));
             bulk.change(changes);
         }
         List<UsageOutcome> outcomes = new ArrayList<>(usage.size());
@@ -744,9 +752,7 @@ public class Ledger {
             if (existing != null) {
                 outcomes.add(new UsageOutcome(existing, false));
             } else {
-                // A key twice in one batch is charged once, like a repeat in a later batch.
-                outcomes.add(new UsageOutcome(ids[written.get(event.idempotencyKey())],
-                        answered.add(event.idempotencyKey())));
+                outcomes.add(new UsageOutcome(written.get(event.idempotencyKey()), answered.add(event.idempotencyKey())));
             }
         }
         return outcomes;

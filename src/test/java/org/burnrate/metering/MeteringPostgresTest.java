@@ -25,9 +25,9 @@ class MeteringPostgresTest extends MeteringTests {
 
     /**
      * A client sends a batch again before the first request committed: the second request read the
-     * keys before the first wrote them, waits for the ledger's lock, then finds the key taken, and is
-     * tried once more, answering the repeat as a repeat. (PostgreSQL only: the wait is seen in
-     * pg_stat_activity.)
+     * keys before the first committed them, waits at the key's unique index for the first, then finds
+     * the key taken, and is tried once more, answering the repeat as a repeat. (PostgreSQL only: the
+     * wait is seen in pg_stat_activity.)
      */
     @Test
     void aBatchSentAgainWhileTheFirstIsBeingWrittenChargesEachEventOnce() throws Exception {
@@ -57,7 +57,7 @@ class MeteringPostgresTest extends MeteringTests {
         long deadline = System.nanoTime() + atMost.toNanos();
         while (jdbc.queryForObject("select count(*) from pg_stat_activity where datname = current_database()"
                 + " and wait_event_type = 'Lock'", Integer.class) == 0) {
-            assertThat(System.nanoTime()).as("the second request waits for the first one's lock").isLessThan(deadline);
+            assertThat(System.nanoTime()).as("the second request waits for the first one's key").isLessThan(deadline);
             Thread.onSpinWait();
         }
     }

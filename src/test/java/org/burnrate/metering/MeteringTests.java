@@ -713,6 +713,41 @@ abstract class MeteringTests {
                 "evt-f")))).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
+    /**
+     * Two clients send the same events at once, one of them in reverse order (a retry racing the
+     * first attempt, from a client that sorts differently): neither request fails on the other, and
+     * each event is charged exactly once.
+     */
+    @Test
+    void theSameEventsSentByTwoClientsAtOnceInOppositeOrdersAreEachChargedOnce() throws Exception {
+        var storage = storageChargedPerOperation();
+        int rounds = 20;
+        int events = 200;
+        int charged = 0;
+        try (var clients = Executors.newFixedThreadPool(2)) {
+            for (int round = 0; round < rounds; round++) {
+                List<UsageService.UsageEvent> batch = new ArrayList<>();
+                for (int e = 0; e < events; e++) {
+                    batch.add(new UsageService.UsageEvent(storage.id(), BigDecimal.ONE, null,
+                            "evt-race-" + storage.id() + "-" + round + "-" + e));
+                }
+                var reversed = new ArrayList<>(batch);
+                java.util.Collections.reverse(reversed);
+                var bothReady = new java.util.concurrent.CyclicBarrier(2);
+                var forward = clients.submit(() -> { bothReady.await(); return SystemActor.call(() -> usage.record(batch)); });
+                var backward = clients.submit(() -> { bothReady.await(); return SystemActor.call(() -> usage.record(reversed)); });
+                var results = new ArrayList<>(forward.get(30, TimeUnit.SECONDS));
+                results.addAll(backward.get(30, TimeUnit.SECONDS));
+                assertThat(results.stream().filter(UsageService.UsageResult::charged)
+                        .map(UsageService.UsageResult::idempotencyKey)).as("round %d: each event charged by one request", round)
+                        .doesNotHaveDuplicates().hasSize(events);
+                charged += events;
+            }
+        }
+        assertThat(ledger.debitedFor(storage.id())).isEqualTo(units(new BigDecimal("0.01").multiply(BigDecimal.valueOf(charged)).toPlainString()));
+        assertThat(ledger.verifyBalances()).isEmpty();
+    }
+
     @Test
     void twoNodesMeteringAtOnceWriteEveryOwedSpanExactlyOnce() throws Exception {
         var created = vms(2);
