@@ -597,8 +597,7 @@ public class Ledger {
         if (!elsewhere.isEmpty()) {
             // Lines on an account the resource is no longer charged to: their chains share the locked root.
             var roots = rootsOf(chains);
-            bulk.paths(elsewhere).forEach((id, path) -> {
-                var chain = chainOf(path);
+            bulk.chains(elsewhere).forEach((id, chain) -> {
                 if (!roots.contains(chain.getFirst())) {
                     throw new IllegalStateException("account " + id + " is outside the locked organization");
                 }
@@ -773,7 +772,7 @@ public class Ledger {
     /** The chains (root first) of the given leaves, not locked. */
     private Map<Long, List<Long>> chainsOf(Set<Long> leafIds) {
         Map<Long, List<Long>> chains = new HashMap<>();
-        bulk.paths(leafIds).forEach((leaf, path) -> chains.put(leaf, chainOf(path)));
+        chains.putAll(bulk.chains(leafIds));
         for (long leaf : leafIds) {
             if (!chains.containsKey(leaf)) {
                 throw unknown(leaf);
@@ -813,27 +812,22 @@ public class Ledger {
     /** The ids of the account's chain, from the organization down to the account itself. */
     @Transactional(readOnly = true)
     public List<Long> ancestry(long accountId) {
-        String path = accounts.findPath(accountId).orElseThrow(() -> unknown(accountId));
-        return Arrays.stream(path.split("/")).filter(part -> !part.isEmpty()).map(Long::valueOf).toList();
+        return chainOf(accounts.findPath(accountId).orElseThrow(() -> unknown(accountId)));
     }
 
     /** {@link #ancestry(long)} of several accounts at once, in one query; unknown accounts are left out. */
     @Transactional(readOnly = true)
     public Map<Long, List<Long>> ancestries(Collection<Long> accountIds) {
-        Map<Long, List<Long>> chains = new HashMap<>();
-        bulk.paths(accountIds).forEach((id, path) -> chains.put(id, chainOf(path)));
-        return chains;
+        return bulk.chains(accountIds);
     }
 
     private static List<Long> chainOf(String path) {
-        return Arrays.stream(path.split("/")).filter(part -> !part.isEmpty()).map(Long::valueOf).toList();
+        return LedgerBatch.chainOf(path);
     }
 
     private List<LedgerAccount> lockChain(long accountId) {
-        String path = accounts.findPath(accountId).orElseThrow(() -> unknown(accountId));
-        long[] ids = Arrays.stream(path.split("/")).filter(part -> !part.isEmpty()).mapToLong(Long::parseLong)
-                .toArray();
-        List<LedgerAccount> chain = new ArrayList<>(ids.length);
+        var ids = chainOf(accounts.findPath(accountId).orElseThrow(() -> unknown(accountId)));
+        List<LedgerAccount> chain = new ArrayList<>(ids.size());
         for (long id : ids) {
             chain.add(lock(id));
         }

@@ -64,11 +64,11 @@ class LedgerBatch {
         }
     }
 
-    private static final int KNOWN_PATHS = 200_000;
+    private static final int KNOWN_CHAINS = 200_000;
 
     private final EntityManager entityManager;
     private final JdbcTemplate jdbc;
-    private final Map<Long, String> knownPaths = new ConcurrentHashMap<>();
+    private final Map<Long, List<Long>> knownChains = new ConcurrentHashMap<>();
 
     LedgerBatch(EntityManager entityManager, JdbcTemplate jdbc) {
         this.entityManager = entityManager;
@@ -102,32 +102,45 @@ class LedgerBatch {
     }
 
     /**
-     * The path ("/1/5/17/") of each account that exists. A path is fixed when its account is opened
-     * and never changes, so paths once read are kept (up to {@value #KNOWN_PATHS}) and read again
-     * only for accounts not seen before.
+     * The chain (root first: organization, ..., the account itself) of each account that exists,
+     * from its path ("/1/5/17/"). A path is fixed when its account is opened and never changes, so
+     * chains once read are kept, parsed (up to {@value #KNOWN_CHAINS}), and read again only for
+     * accounts not seen before: a debit run asks for ten thousand of them twice.
      */
-    Map<Long, String> paths(Collection<Long> ids) {
-        Map<Long, String> paths = new HashMap<>();
+    Map<Long, List<Long>> chains(Collection<Long> ids) {
+        Map<Long, List<Long>> chains = new HashMap<>();
         List<Long> unknown = new ArrayList<>();
         for (long id : ids) {
-            var path = knownPaths.get(id);
-            if (path == null) {
+            var chain = knownChains.get(id);
+            if (chain == null) {
                 unknown.add(id);
             } else {
-                paths.put(id, path);
+                chains.put(id, chain);
             }
         }
         if (!unknown.isEmpty()) {
             flushPending();
-            if (knownPaths.size() > KNOWN_PATHS) {
-                knownPaths.clear();
+            if (knownChains.size() > KNOWN_CHAINS) {
+                knownChains.clear();
             }
             jdbc.query("select id, path from ledger_account where id = any(?)", (RowCallbackHandler) rows -> {
-                paths.put(rows.getLong(1), rows.getString(2));
-                knownPaths.put(rows.getLong(1), rows.getString(2));
+                var chain = chainOf(rows.getString(2));
+                chains.put(rows.getLong(1), chain);
+                knownChains.put(rows.getLong(1), chain);
             }, array(unknown));
         }
-        return paths;
+        return chains;
+    }
+
+    /** The account ids of a path ("/1/5/17/"), root first. */
+    static List<Long> chainOf(String path) {
+        List<Long> chain = new ArrayList<>(4);
+        int from = 1;
+        for (int slash = path.indexOf('/', from); slash > 0; slash = path.indexOf('/', from)) {
+            chain.add(Long.parseLong(path, from, slash, 10));
+            from = slash + 1;
+        }
+        return List.copyOf(chain);
     }
 
     /** The positions of the accounts that exist, read as rows. */
