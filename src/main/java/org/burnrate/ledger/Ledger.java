@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
@@ -30,6 +31,8 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The ledger's operations. Each runs in one transaction, writes its journal lines and updates
@@ -488,9 +491,9 @@ public class Ledger {
     }
 
     /**
-     * What {@link #lockForSpans} read under the lock it took: per resource, the start of the last
-     * span written. It serves the transaction that took it, which holds the lock until it ends, so
-     * no other run or node can write these resources' spans meanwhile.
+     * What {@link #lockForSpans} read under the lock it took, or knows to be as good: per resource,
+     * the start of the last span written. It serves the transaction that took it, which holds the
+     * lock until it ends, so no other run or node can write these resources' spans meanwhile.
      */
     public static final class SpanLock {
 
@@ -511,6 +514,65 @@ public class Ledger {
     }
 
     /**
+     * The last spans written for some resources, read before their lock is taken (by a debit run,
+     * on another connection, while it writes the chunk before), with the span epochs of their
+     * organizations, read before the spans: {@link #lockForSpans} uses the spans instead of reading
+     * them again when no transaction but the run's own wrote spans under those organizations since.
+     */
+    public static final class SpansReadAhead {
+
+        private final Set<Long> resourceIds;
+        private final Map<Long, Long> epochs;
+        private final Map<Long, Instant> lastStarts;
+
+        private SpansReadAhead(Set<Long> resourceIds, Map<Long, Long> epochs, Map<Long, Instant> lastStarts) {
+            this.resourceIds = resourceIds;
+            this.epochs = epochs;
+            this.lastStarts = lastStarts;
+        }
+    }
+
+    /**
+     * The span epochs that one run's own committed transactions gave their organizations: what
+     * tells {@link #lockForSpans} that an epoch moved on because of the run itself (it wrote the
+     * chunk before, other resources), not because someone else wrote spans. Safe to share between
+     * the run's threads.
+     */
+    public static final class SpanFence {
+
+        private final Map<Long, Set<Long>> own = new ConcurrentHashMap<>();
+
+        private void committed(long root, long epoch) {
+            own.computeIfAbsent(root, id -> ConcurrentHashMap.newKeySet()).add(epoch);
+        }
+
+        /** Whether every epoch after {@code seen} up to {@code now} was the run's own. */
+        private boolean onlyOwnSince(long root, long seen, long now) {
+            var mine = own.getOrDefault(root, Set.of());
+            for (long epoch = seen + 1; epoch <= now; epoch++) {
+                if (!mine.contains(epoch)) {
+                    return false;
+                }
+            }
+            return now >= seen;
+        }
+    }
+
+    /**
+     * For a chunk about to be metered: the span epochs of its accounts' organizations, then (in a
+     * statement after, so that it sees at least what was committed up to those epochs) the start of
+     * the last span written for each resource. Not locked, and made on the caller's own connection.
+     */
+    @Transactional(readOnly = true)
+    public SpansReadAhead readSpansAhead(Collection<Long> leafAccountIds, Collection<Long> resourceIds) {
+        // An unknown account is left out here: the chunk's lock refuses it, as it would without this read.
+        var roots = bulk.chains(leafAccountIds).values().stream().map(List::getFirst).collect(Collectors.toSet());
+        var epochs = bulk.spanEpochs(roots);
+        return new SpansReadAhead(Set.copyOf(resourceIds), epochs,
+                resourceIds.isEmpty() ? Map.of() : bulk.lastSpanStarts(resourceIds));
+    }
+
+    /**
      * Locks the chains of the accounts given (the organization first, as every write does) and then
      * reads, under that lock, the start of the last span written for each resource: one step in the
      * (resource, span start) index per resource, however many lines exist. What another run or node
@@ -519,8 +581,40 @@ public class Ledger {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public SpanLock lockForSpans(Collection<Long> leafAccountIds, Collection<Long> resourceIds) {
-        var chains = leafAccountIds.isEmpty() ? Map.<Long, List<Long>>of() : lockChains(new HashSet<>(leafAccountIds));
-        return new SpanLock(transaction(), chains, resourceIds.isEmpty() ? Map.of() : bulk.lastSpanStarts(resourceIds));
+        return lockForSpans(leafAccountIds, resourceIds, null, new SpanFence());
+    }
+
+    /**
+     * {@link #lockForSpans(Collection, Collection)}, reading the last spans again only when they
+     * were not read ahead, or when, since they were, anyone but this run (its transactions recorded
+     * in {@code fence}) took an organization's lock to write spans: every such transaction adds one
+     * to the organization's span epoch under the lock, this one too. Spans read ahead can only lag
+     * behind, never run ahead, and the (resource, span start, revision) key refuses a span written
+     * twice, so even a wrong judgment here could not charge a span twice: it would fail the chunk.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public SpanLock lockForSpans(Collection<Long> leafAccountIds, Collection<Long> resourceIds,
+            @Nullable SpansReadAhead ahead, SpanFence fence) {
+        if (leafAccountIds.isEmpty()) {
+            return new SpanLock(transaction(), Map.of(), resourceIds.isEmpty() ? Map.of()
+                    : bulk.lastSpanStarts(resourceIds));
+        }
+        var chains = chainsOf(new HashSet<>(leafAccountIds));
+        var roots = rootsOf(chains);
+        var epochs = bulk.lockRootsForSpans(roots);
+        boolean readAheadHolds = ahead != null && ahead.resourceIds.containsAll(resourceIds)
+                && roots.stream().allMatch(root -> ahead.epochs.containsKey(root)
+                        && fence.onlyOwnSince(root, ahead.epochs.get(root), epochs.get(root)));
+        Map<Long, Instant> lastStarts = resourceIds.isEmpty() ? Map.of()
+                : readAheadHolds ? ahead.lastStarts : bulk.lastSpanStarts(resourceIds);
+        bulk.advanceSpanEpochs(roots);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                epochs.forEach((root, epoch) -> fence.committed(root, epoch + 1));
+            }
+        });
+        return new SpanLock(transaction(), chains, lastStarts);
     }
 
     /**
@@ -577,15 +671,20 @@ public class Ledger {
      * written is debited, under the next revision of its span when an earlier debit of it was
      * refunded. Debits that match stay as they are, so a re-run, or another node, finds nothing to do.
      *
+     * @param lock the span lock this transaction took for these resources
      * @param fromByResource per resource, the instant its history changed from
      * @param leafAccountIds the accounts these resources are charged to
      * @param owed every span these resources owe from their instant on
      * @return how many lines were written: refunds and debits
      */
-    public int rebillSpans(Map<Long, Instant> fromByResource, Collection<Long> leafAccountIds, List<SpanDebit> owed,
-            String refundReason) {
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int rebillSpans(SpanLock lock, Map<Long, Instant> fromByResource, Collection<Long> leafAccountIds,
+            List<SpanDebit> owed, String refundReason) {
         if (fromByResource.isEmpty()) {
             return 0;
+        }
+        if (lock.transaction != transaction()) {
+            throw new IllegalStateException("A span lock serves only the transaction that took it.");
         }
         Set<Long> leaves = new HashSet<>(leafAccountIds);
         owed.forEach(debit -> leaves.add(debit.leafAccountId()));

@@ -172,6 +172,32 @@ class LedgerBatch {
         }
     }
 
+    /**
+     * {@link #lockRoots}, answering each root's span epoch as the lock finds it: how many
+     * transactions have written spans under it so far.
+     */
+    Map<Long, Long> lockRootsForSpans(Collection<Long> roots) {
+        flushPending();
+        Map<Long, Long> epochs = new HashMap<>();
+        jdbc.query("select id, span_epoch from ledger_account where id = any(?) order by id for update",
+                (RowCallbackHandler) rows -> epochs.put(rows.getLong(1), rows.getLong(2)), array(roots));
+        return epochs;
+    }
+
+    /** The span epochs of these roots as committed now, not locked. */
+    Map<Long, Long> spanEpochs(Collection<Long> roots) {
+        flushPending();
+        Map<Long, Long> epochs = new HashMap<>();
+        jdbc.query("select id, span_epoch from ledger_account where id = any(?)",
+                (RowCallbackHandler) rows -> epochs.put(rows.getLong(1), rows.getLong(2)), array(roots));
+        return epochs;
+    }
+
+    /** Adds one to the span epoch of each root, which this transaction has locked ({@link #lockRootsForSpans}). */
+    void advanceSpanEpochs(Collection<Long> roots) {
+        jdbc.update("update ledger_account set span_epoch = span_epoch + 1 where id = any(?)", array(roots));
+    }
+
     /** A span debit as written, and whether a refund already gives it back. */
     record WrittenSpan(long id, long accountId, long resourceId, ConsumptionUnits amount, Instant spanStart,
             @Nullable Instant spanEnd, @Nullable Long rateVersionId, int revision, boolean refunded) {

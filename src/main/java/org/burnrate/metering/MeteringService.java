@@ -98,7 +98,7 @@ public class MeteringService {
             while (!current.chunk().ids().isEmpty()) {
                 var position = current.chunk().next();
                 var following = ahead.submit(() -> readAhead(position, chunkSize));
-                meterEach(current.chunk().ids(), current.resources(), context);
+                meterEach(current.chunk().ids(), current, context);
                 context.resources += current.chunk().ids().size();
                 current = awaitReadAhead(following, position);
             }
@@ -142,6 +142,8 @@ public class MeteringService {
         /** What the next span of each metered time-billed resource costs, for the ladder. */
         final Map<Long, ConsumptionUnits> nextSpanCosts = new HashMap<>();
         final ExhaustionLadder.Climb climb = ladder.climb();
+        /** The span epochs this run's chunks set, which do not make the spans read ahead stale. */
+        final Ledger.SpanFence fence = new Ledger.SpanFence();
         /** The resources the ladder stopped or suspended in this run. */
         final List<Long> stoppedForBudget = new ArrayList<>();
         int resources;
@@ -158,13 +160,18 @@ public class MeteringService {
         }
     }
 
-    /** A chunk's ids and its resources as read (in a transaction of their own). */
-    private record ReadAhead(MeteringFeed.Chunk chunk, List<BillableResource> resources) {
+    /**
+     * A chunk's ids, its resources and the last spans written for them, as read before the chunk's
+     * lock is taken (each in a transaction of its own).
+     */
+    private record ReadAhead(MeteringFeed.Chunk chunk, List<BillableResource> resources, Ledger.SpansReadAhead spans) {
     }
 
     private ReadAhead readAhead(MeteringFeed.Position after, int size) {
         var chunk = feed.unmeteredAfter(after, size);
-        return new ReadAhead(chunk, feed.load(chunk.ids()));
+        var resources = feed.load(chunk.ids());
+        return new ReadAhead(chunk, resources, ledger.readSpansAhead(
+                resources.stream().map(BillableResource::accountId).collect(Collectors.toSet()), chunk.ids()));
     }
 
     /**
@@ -193,7 +200,7 @@ public class MeteringService {
      * climbs the ladder after it; when that fails, each resource on its own, read again, so that one
      * bad resource does not hold back the rest.
      */
-    private void meterEach(List<Long> ids, @Nullable List<BillableResource> readAhead, RunContext context) {
+    private void meterEach(List<Long> ids, @Nullable ReadAhead readAhead, RunContext context) {
         try {
             context.lines += transaction.execute(status -> meterChunk(ids, readAhead, context));
             climbLadder(context);
@@ -213,11 +220,12 @@ public class MeteringService {
         }
     }
 
-    private int meterChunk(List<Long> ids, @Nullable List<BillableResource> readAhead, RunContext context) {
-        var resources = readAhead != null ? readAhead : feed.load(ids);
-        // Locked before the written spans are read: what another node writes for them waits for this chunk.
+    private int meterChunk(List<Long> ids, @Nullable ReadAhead readAhead, RunContext context) {
+        var resources = readAhead != null ? readAhead.resources() : feed.load(ids);
+        // Locked before the written spans are used: what another node writes for them waits for this chunk.
+        // The spans read ahead serve unless someone else wrote spans since; then they are read again.
         var lock = ledger.lockForSpans(resources.stream().map(BillableResource::accountId).collect(Collectors.toSet()),
-                ids);
+                ids, readAhead == null ? null : readAhead.spans(), context.fence);
         var lastWritten = lock.lastStarts();
         List<SpanDebit> debits = new ArrayList<>();
         List<BillableResource> done = new ArrayList<>();
@@ -269,7 +277,7 @@ public class MeteringService {
             }
         }
         written += ledger.debitSpans(debits, lock);
-        written += ledger.rebillSpans(rebillFrom, rebilledAccounts, rebilled, "Refund: the provider confirmed a change late");
+        written += ledger.rebillSpans(lock, rebillFrom, rebilledAccounts, rebilled, "Refund: the provider confirmed a change late");
         resources.forEach(resource -> resource.strayHolds().forEach(hold -> ledger.releaseHold(hold,
                 "'" + resource.name() + "' was started twice in the same instant; one first span is charged")));
         feed.markRebilled(resources);

@@ -97,6 +97,46 @@ abstract class LedgerTests {
         jdbc.update("update ledger_account set consumed = consumed - 0.0001 where id = ?", organization);
     }
 
+    /**
+     * A debit run reads a chunk's last spans ahead, before it takes the lock, while its own chunk
+     * before is written. When another node wrote spans of those resources in between, the lock reads
+     * them again, and nothing is charged twice.
+     */
+    @Test
+    void spansReadAheadOfTheLockAreReadAgainWhenAnotherNodeWroteSpansSince() {
+        long resource = 1_000_000_000L + ThreadLocalRandom.current().nextInt(1_000_000_000);
+        long neighbour = resource + 1;
+        var ten = Instant.parse("2026-11-24T10:00:00Z");
+        var inTransaction = new TransactionTemplate(transactions);
+        var run = new Ledger.SpanFence();
+
+        var ahead = ledger.readSpansAhead(Set.of(member), Set.of(resource));
+        inTransaction.executeWithoutResult(status -> {
+            // The run's own chunk before, on another resource.
+            var lock = ledger.lockForSpans(Set.of(member), Set.of(neighbour), null, run);
+            assertThat(ledger.debitSpans(List.of(span(neighbour, ten, "0.6667")), lock)).isOne();
+        });
+        inTransaction.executeWithoutResult(status -> {
+            var lock = ledger.lockForSpans(Set.of(member), Set.of(resource), ahead, run);
+            assertThat(lock.lastStarts()).isEmpty();
+        });
+
+        var staleAhead = ledger.readSpansAhead(Set.of(member), Set.of(resource));
+        inTransaction.executeWithoutResult(status -> {
+            // Another node, meanwhile: its own run, its own fence.
+            var lock = ledger.lockForSpans(Set.of(member), Set.of(resource), null, new Ledger.SpanFence());
+            assertThat(ledger.debitSpans(List.of(span(resource, ten, "0.6667")), lock)).isOne();
+        });
+        inTransaction.executeWithoutResult(status -> {
+            var lock = ledger.lockForSpans(Set.of(member), Set.of(resource), staleAhead, run);
+            assertThat(lock.lastStarts()).as("read again under the lock").containsEntry(resource, ten);
+            assertThat(ledger.debitSpans(List.of(span(resource, ten, "0.6667"),
+                    span(resource, ten.plusSeconds(60), "0.6666")), lock)).as("only the span not yet written").isOne();
+        });
+        assertThat(ledger.debitedFor(resource)).isEqualTo(units("1.3333"));
+        assertThat(ledger.verifyBalances()).isEmpty();
+    }
+
     @Test
     void spanDebitsUnderALockSkipWhatWasWrittenBeforeItAndServeOnlyItsOwnTransaction() {
         long resource = 1_000_000_000L + ThreadLocalRandom.current().nextInt(1_000_000_000);
