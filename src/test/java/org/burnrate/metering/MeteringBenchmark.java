@@ -59,13 +59,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Properties (all {@code -D} on the Maven command line): {@code bench.n} (comma separated, default
  * 10000,100000), {@code bench.database} (default burnrate_bench, dropped and created for each N,
  * dropped at the end), {@code bench.admins} (50), {@code bench.groups} (500),
- * {@code bench.members-per-group} (20), {@code bench.usage-events} (20000),
+ * {@code bench.members-per-group} (20), {@code bench.usage-events} (100000),
  * {@code bench.usage-resources} (1000), {@code bench.usage-clients} (comma separated, default 1,4:
- * how many clients send at once), {@code bench.usage-warmup} (20000 events sent by as many clients
- * before each timed usage run, so that the JIT has compiled the request path), {@code bench.repeats}
- * (5 timed debit runs and plain inserts, of which the median is reported), {@code bench.warmup} (3
- * rounds of a debit run and the plain inserts before them, not timed); any portal property, such as
- * {@code portal.metering.chunk-size}.
+ * how many clients send at once), {@code bench.usage-warmup} (20000: the events of one warm-up
+ * round, sent by as many clients before each timed usage run, round after round until the JIT
+ * compiler is all but idle, so that it has compiled the request path), {@code bench.repeats} (5
+ * timed debit runs and plain inserts, of which the median is reported), {@code bench.warmup} (at
+ * least 3 rounds of a debit run and the plain inserts before them, not timed, and more until a round
+ * leaves the JIT compiler all but idle), {@code bench.warmup-max} (30: at most so many warm-up
+ * rounds of either kind); any portal property, such as {@code portal.metering.chunk-size}.
  */
 class MeteringBenchmark {
 
@@ -80,11 +82,12 @@ class MeteringBenchmark {
     private final int admins = Integer.getInteger("bench.admins", 50);
     private final int groups = Integer.getInteger("bench.groups", 500);
     private final int membersPerGroup = Integer.getInteger("bench.members-per-group", 20);
-    private final int usageEvents = Integer.getInteger("bench.usage-events", 20_000);
+    private final int usageEvents = Integer.getInteger("bench.usage-events", 100_000);
     private final int usageResources = Integer.getInteger("bench.usage-resources", 1000);
     private final int usageWarmUp = Integer.getInteger("bench.usage-warmup", 20_000);
     private final int repeats = Integer.getInteger("bench.repeats", 5);
     private final int warmUps = Integer.getInteger("bench.warmup", 3);
+    private final int maxWarmUps = Integer.getInteger("bench.warmup-max", 30);
     private final int[] usageClients = Arrays.stream(System.getProperty("bench.usage-clients", "1,4").split(","))
             .map(String::strip).mapToInt(Integer::parseInt).toArray();
     private final List<String> report = new ArrayList<>();
@@ -114,23 +117,30 @@ class MeteringBenchmark {
             var first = bench.debitRun();
             // A span and a half: the span that started a minute in is owed now, the next one not yet.
             bench.clock.advance(SPAN.plus(SPAN.dividedBy(2)));
-            // Each run owes one new span per VM. The first rounds are not timed: at N = 10,000 the JIT
-            // is still compiling the debit and insert paths during the first few (they took 1.5 times as long).
+            // Each run owes one new span per VM. The first rounds are not timed: the JIT compiles the
+            // debit and insert paths during them, on the same two cores (a quarter of the CPU for many
+            // seconds at first). They go on until a round leaves the compiler all but idle.
             List<Timing> debitRuns = new ArrayList<>();
             List<Timing> inserts = new ArrayList<>();
             List<Timing> bareInserts = new ArrayList<>();
-            for (int r = 0; r < warmUps + repeats; r++) {
-                if (r > 0) {
+            var jit = new JitWatch();
+            int untimed = 0;
+            while (untimed < maxWarmUps && (untimed < warmUps || !jit.quiet())) {
+                if (untimed > 0) {
                     bench.clock.advance(SPAN);
                 }
-                var bare = bench.plainInsert(false);
-                var insert = bench.plainInsert(true);
-                var debit = bench.debitRun();
-                if (r >= warmUps) {
-                    bareInserts.add(bare);
-                    inserts.add(insert);
-                    debitRuns.add(debit);
-                }
+                jit.roundStarts();
+                bench.plainInsert(false);
+                bench.plainInsert(true);
+                bench.debitRun();
+                untimed++;
+            }
+            var jitAtEnd = jit.lastRound();
+            for (int r = 0; r < repeats; r++) {
+                bench.clock.advance(SPAN);
+                bareInserts.add(bench.plainInsert(false));
+                inserts.add(bench.plainInsert(true));
+                debitRuns.add(bench.debitRun());
             }
             var timed = median(debitRuns);
             var insert = median(inserts);
@@ -139,15 +149,15 @@ class MeteringBenchmark {
             for (int clients : usageClients) {
                 usage.add("%d client%s: %s".formatted(clients, clients == 1 ? "" : "s", bench.usage(clients)));
             }
-            var mismatches = bench.verify(1 + warmUps + repeats);
+            var mismatches = bench.verify(1 + untimed + repeats);
 
             report.add("");
             report.add("N = %,d running resources (%d group admins, %d groups, %,d members; chunk size %s)".formatted(n,
                     admins, groups, groups * membersPerGroup,
                     context.getEnvironment().getProperty("portal.metering.chunk-size")));
             report.add("  first debit run (first spans, JIT warming up): %s".formatted(first));
-            report.add("  debit run, one new span each, median of %d after %d untimed: %s (all: %s ms)".formatted(repeats,
-                    warmUps, timed, millis(debitRuns)));
+            report.add("  debit run, one new span each, median of %d after %d untimed rounds (%s): %s (all: %s ms)"
+                    .formatted(repeats, untimed, jitAtEnd, timed, millis(debitRuns)));
             report.add("  plain JDBC batched INSERT, ledger_line's columns, indexes and foreign keys, median of %d: %s (all: %s ms)"
                     .formatted(repeats, insert, millis(inserts)));
             report.add("  ratio debit / plain insert: %.2f (the debit run at %.0f%% of the plain insert's speed)"
@@ -155,7 +165,47 @@ class MeteringBenchmark {
             report.add("  (the same INSERT without the foreign keys: %s; ratio %.2f)".formatted(bare,
                     timed.seconds() / bare.seconds()));
             report.add("  usage through POST /api/v1/usage, batches of 100: " + String.join("; ", usage));
+            bench.usageWarmUpReport.forEach((clients, warmUp) -> report.add("    (warm-up before %d client%s: %s)"
+                    .formatted(clients, clients == 1 ? "" : "s", warmUp)));
             report.add("  lines written == spans owed: yes; ledger.verifyBalances() = " + mismatches);
+        }
+    }
+
+    /**
+     * How busy the JIT compiler was during the last warm-up round: quiet when it compiled for less
+     * than a twentieth of the round's time (the compiler threads' time, as the JVM counts it).
+     */
+    static final class JitWatch {
+
+        private final java.lang.management.CompilationMXBean compiler =
+                java.lang.management.ManagementFactory.getCompilationMXBean();
+        private long compiledBefore = -1;
+        private long startedAt;
+        private long lastCompiled;
+        private long lastWall;
+
+        void roundStarts() {
+            measureRound();
+            compiledBefore = compiler.getTotalCompilationTime();
+            startedAt = System.nanoTime();
+        }
+
+        private void measureRound() {
+            if (compiledBefore >= 0) {
+                lastCompiled = compiler.getTotalCompilationTime() - compiledBefore;
+                lastWall = (System.nanoTime() - startedAt) / 1_000_000;
+                compiledBefore = -1;
+            }
+        }
+
+        boolean quiet() {
+            measureRound();
+            return lastWall > 0 && lastCompiled * 20 < lastWall;
+        }
+
+        String lastRound() {
+            measureRound();
+            return "the JIT compiled for %,d ms during the last one, of %,d ms".formatted(lastCompiled, lastWall);
         }
     }
 
@@ -204,6 +254,7 @@ class MeteringBenchmark {
         TemplateView vm;
         TemplateView storage;
         long[] usageResourceIds = new long[0];
+        final Map<Integer, String> usageWarmUpReport = new java.util.TreeMap<>();
         int runs;
 
         Stage(ConfigurableApplicationContext context, int n) {
@@ -444,15 +495,27 @@ class MeteringBenchmark {
                 usageResourceIds = seedResources(usageResources, storage.id());
             }
             int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
-            var warmUp = bodies(clients + "-warm", usageWarmUp / 100);
+            // Warm-up rounds until one leaves the JIT compiler all but idle: with the default warm-up of
+            // 20,000 events, the compiler still took a quarter of the two cores through the timed run.
+            var jit = new JitWatch();
+            int warmUpBatches = 0;
+            int rounds = 0;
+            while (rounds < Math.max(1, maxWarmUps) && (rounds == 0 || !jit.quiet())) {
+                var warmUp = bodies(clients + "-warm" + rounds, usageWarmUp / 100);
+                jit.roundStarts();
+                send(port, warmUp, clients);
+                warmUpBatches += warmUp.size();
+                rounds++;
+            }
+            usageWarmUpReport.put(clients, "%,d events in %d rounds, %s".formatted(100L * warmUpBatches, rounds,
+                    jit.lastRound()));
             var timed = bodies(String.valueOf(clients), usageEvents / 100);
-            send(port, warmUp, clients);
             long started = System.nanoTime();
             long charged = send(port, timed, clients);
             var took = Duration.ofNanos(System.nanoTime() - started);
             assertThat(charged).as("every event charged once").isEqualTo(100L * timed.size());
             assertThat(jdbc.queryForObject("select count(*) from ledger_line where idempotency_key like ?", Long.class,
-                    "usage:bench-" + clients + "-%")).isEqualTo(100L * (timed.size() + warmUp.size()));
+                    "usage:bench-" + clients + "-%")).isEqualTo(100L * (timed.size() + warmUpBatches));
             return new Timing(charged, took, "events");
         }
 
