@@ -9,8 +9,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
@@ -35,6 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,6 +62,7 @@ public class MeteringService {
     private static final int FIRST_CHUNK_DIVISOR = 5;
     private static final ThreadFactory READ_AHEAD = Thread.ofPlatform().name("metering-read-ahead")
             .daemon().factory();
+    private static final ThreadFactory LADDER = Thread.ofPlatform().name("metering-ladder").daemon().factory();
 
     private final MeteringFeed feed;
     private final Ledger ledger;
@@ -92,8 +96,12 @@ public class MeteringService {
         var run = transaction.execute(status -> runs.save(new MeteringRun(node, trigger, now, now)));
         var context = new RunContext(now);
         // While a chunk is priced and written, the next one is read on another connection: the reads
-        // no longer wait for the writes. They were made outside the chunk's lock before, too.
-        try (var ahead = Executors.newSingleThreadExecutor(READ_AHEAD)) {
+        // no longer wait for the writes. They were made outside the chunk's lock before, too. And
+        // while a chunk is written, the ladder climbs after the chunk before, on a thread of its own
+        // (one chunk after the other, as the signed-in system actor).
+        try (var ahead = Executors.newSingleThreadExecutor(READ_AHEAD);
+                var climbing = new DelegatingSecurityContextExecutorService(Executors.newSingleThreadExecutor(LADDER))) {
+            context.ladderThread = climbing;
             var current = readAhead(MeteringFeed.Position.START, firstChunkSize());
             while (!current.chunk().ids().isEmpty()) {
                 var position = current.chunk().next();
@@ -102,12 +110,14 @@ public class MeteringService {
                 context.resources += current.chunk().ids().size();
                 current = awaitReadAhead(following, position);
             }
-        }
-        if (!context.stoppedForBudget.isEmpty()) {
-            // A stop made at the run's instant begins a stopped period, and a template with a stopped
-            // rate owes that period's first span from its start: metered again now, so that the run
-            // leaves nothing owed up to now unwritten. Stopped, they meet no further stop.
-            meterEach(List.copyOf(context.stoppedForBudget), null, context);
+            awaitClimbs(context);
+            if (!context.stoppedForBudget.isEmpty()) {
+                // A stop made at the run's instant begins a stopped period, and a template with a stopped
+                // rate owes that period's first span from its start: metered again now, so that the run
+                // leaves nothing owed up to now unwritten. Stopped, they meet no further stop.
+                meterEach(List.copyOf(context.stoppedForBudget), null, context);
+                awaitClimbs(context);
+            }
         }
         var took = Duration.ofNanos(System.nanoTime() - started);
         var finished = transaction.execute(status -> {
@@ -146,6 +156,9 @@ public class MeteringService {
         final Ledger.SpanFence fence = new Ledger.SpanFence();
         /** The resources the ladder stopped or suspended in this run. */
         final List<Long> stoppedForBudget = new ArrayList<>();
+        /** Where the ladder climbs, and its climbs not yet awaited, in chunk order. */
+        @Nullable ExecutorService ladderThread;
+        final List<Future<List<Long>>> climbs = new ArrayList<>();
         int resources;
         int lines;
         int errors;
@@ -286,17 +299,43 @@ public class MeteringService {
         return written;
     }
 
-    /** After a chunk is committed: warnings, and stops for lack of budget (provider calls stay outside transactions). */
+    /**
+     * After a chunk is committed: warnings, and stops for lack of budget (provider calls stay outside
+     * transactions), on the ladder's thread while the next chunk is written. Each climb checks the
+     * chunk's resources against the balances as it finds them, which the chunks after may have
+     * charged further already: what is available then, less what the resources checked before will
+     * burn next.
+     */
     private void climbLadder(RunContext context) {
-        try {
-            context.stoppedForBudget.addAll(
-                    context.climb.apply(context.metered, context.templateById, context.nextSpanCosts));
-        } catch (RuntimeException e) {
-            log.warn("The exhaustion checks of {} resources failed; they are made again next run",
-                    context.metered.size(), e);
-        }
+        var resources = List.copyOf(context.metered);
+        var templatesMet = Map.copyOf(context.templateById);
+        var nextSpanCosts = Map.copyOf(context.nextSpanCosts);
         context.metered.clear();
         context.nextSpanCosts.clear();
+        context.climbs.add(Objects.requireNonNull(context.ladderThread).submit(() -> {
+            try {
+                return context.climb.apply(resources, templatesMet, nextSpanCosts);
+            } catch (RuntimeException e) {
+                log.warn("The exhaustion checks of {} resources failed; they are made again next run",
+                        resources.size(), e);
+                return List.<Long>of();
+            }
+        }));
+    }
+
+    /** Waits for the climbs under way and collects what they stopped. */
+    private static void awaitClimbs(RunContext context) {
+        for (var climb : context.climbs) {
+            try {
+                context.stoppedForBudget.addAll(climb.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("The metering run was interrupted.", e);
+            } catch (ExecutionException e) {
+                log.warn("An exhaustion check failed; it is made again next run", e.getCause());
+            }
+        }
+        context.climbs.clear();
     }
 
     /**

@@ -792,6 +792,34 @@ abstract class MeteringTests {
         assertThat(meter().linesWritten()).as("nothing is left owed").isZero();
     }
 
+    /**
+     * One resource per chunk, so that each chunk's exhaustion checks run while the next chunk is
+     * written: the allocation can cover the next span of one of Ada's three VMs after their first
+     * spans, so the first VM checked keeps running and the other two stop, in that one run, and the
+     * allocation is never overrun.
+     */
+    @Test
+    void aRunInChunksOfOneStopsTheVmsWhoseNextSpanTheAllocationCannotCoverAfterTheOnesCheckedBefore() {
+        SignIn.as(directory, lopez);
+        members.changeAllocation(adaInLab.id(), units("3"));
+        SignIn.as(directory, ada);
+        var created = vms(3);
+        clock.advance(Duration.ofSeconds(30));
+
+        var run = SystemActor.call(() -> inChunksOf(1, feed).run("test"));
+
+        assertThat(run.errors()).isZero();
+        assertThat(run.stoppedForBudget()).isEqualTo(2);
+        SignIn.as(directory, ada);
+        assertThat(created.stream().map(vm -> provisioning.get(vm.id()).state()))
+                .containsExactly(ResourceState.RUNNING, ResourceState.STOPPED, ResourceState.STOPPED);
+        assertThat(consumed()).as("the three first spans").isEqualTo(units("2.0001"));
+        clock.advance(Duration.ofMinutes(1));
+        SystemActor.call(() -> inChunksOf(1, feed).run("test"));
+        assertThat(consumed()).as("the running VM's second span, within the allocation").isEqualTo(units("2.6667"));
+        assertThat(ledger.verifyBalances()).isEmpty();
+    }
+
     @Test
     void whenReadingTheNextChunkAheadFailsTheChunkIsReadAgainAndTheRunGoesOn() {
         var created = vms(5);
