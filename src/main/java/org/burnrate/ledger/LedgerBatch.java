@@ -177,18 +177,18 @@ class LedgerBatch {
      * transactions have written spans under it so far.
      */
     Map<Long, Long> lockRootsForSpans(Collection<Long> roots) {
-        flushPending();
-        Map<Long, Long> epochs = new HashMap<>();
-        jdbc.query("select id, span_epoch from ledger_account where id = any(?) order by id for update",
-                (RowCallbackHandler) rows -> epochs.put(rows.getLong(1), rows.getLong(2)), array(roots));
-        return epochs;
+        return spanEpochs(roots, " order by id for update");
     }
 
     /** The span epochs of these roots as committed now, not locked. */
     Map<Long, Long> spanEpochs(Collection<Long> roots) {
+        return spanEpochs(roots, "");
+    }
+
+    private Map<Long, Long> spanEpochs(Collection<Long> roots, String lock) {
         flushPending();
         Map<Long, Long> epochs = new HashMap<>();
-        jdbc.query("select id, span_epoch from ledger_account where id = any(?)",
+        jdbc.query("select id, span_epoch from ledger_account where id = any(?)" + lock,
                 (RowCallbackHandler) rows -> epochs.put(rows.getLong(1), rows.getLong(2)), array(roots));
         return epochs;
     }
