@@ -17,9 +17,11 @@ import org.burnrate.catalog.TemplateDirectory;
 import org.burnrate.ledger.Ledger;
 import org.burnrate.ledger.UsageDebit;
 import org.burnrate.provisioning.MeteringFeed;
+import org.burnrate.security.CurrentUser;
 import org.burnrate.security.Roles;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,7 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Usage of per-operation resources, reported in batches by their provider: each event is priced at
  * the rate version in force when it occurred and charged once; a repeated idempotency key is
  * answered, not charged. A batch is checked as a whole first: one bad event refuses the batch and
- * changes nothing, with a message naming the event.
+ * changes nothing, with a message naming the event. System admins may report usage of any
+ * resource; a provider, with its usage token, only of the resources provisioned through it: to
+ * it, any other resource is one that does not exist.
  */
 @Service
 public class UsageService {
@@ -51,10 +55,12 @@ public class UsageService {
     private final TemplateDirectory templates;
     private final Ledger ledger;
     private final TransactionTemplate transaction;
+    private final CurrentUser currentUser;
     private final Clock clock;
 
     UsageService(MeteringFeed feed, TemplateDirectory templates, Ledger ledger, PlatformTransactionManager transactions,
-            Clock clock) {
+            CurrentUser currentUser, Clock clock) {
+        this.currentUser = currentUser;
         this.feed = feed;
         this.templates = templates;
         this.ledger = ledger;
@@ -68,14 +74,17 @@ public class UsageService {
      * transaction fails on the key and changes nothing, and the batch is tried once more: its
      * repeats are then answered as such.
      */
-    @PreAuthorize(Roles.IS_SYSTEM_ADMIN)
+    @PreAuthorize(Roles.IS_SYSTEM_ADMIN_OR_PROVIDER)
     public List<UsageResult> record(List<UsageEvent> events) {
         var now = clock.instant();
         var ids = validated(events, now);
+        // A system admin may report for any provider; a provider's token, for its own resources only.
+        var provider = currentUser.hasRole(Roles.SYSTEM_ADMIN) ? null : currentUser.reportingProvider()
+                .orElseThrow(() -> new AccessDeniedException("Only system admins and providers report usage."));
         try {
-            return transaction.execute(status -> charge(events, ids, now));
+            return transaction.execute(status -> charge(events, ids, now, provider));
         } catch (DuplicateKeyException concurrent) {
-            return transaction.execute(status -> charge(events, ids, now));
+            return transaction.execute(status -> charge(events, ids, now, provider));
         }
     }
 
@@ -116,13 +125,17 @@ public class UsageService {
         return ids;
     }
 
-    private List<UsageResult> charge(List<UsageEvent> events, Set<Long> ids, Instant now) {
+    private List<UsageResult> charge(List<UsageEvent> events, Set<Long> ids, Instant now, @Nullable String provider) {
         var resources = feed.usageTargets(ids);
         var prices = templates.priceList();
         List<UsageDebit> debits = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             var event = events.get(i);
             var resource = resources.get(event.resourceId());
+            if (resource != null && provider != null
+                    && !provider.equals(prices.pricing(resource.templateId()).template().provider())) {
+                resource = null;
+            }
             if (resource == null) {
                 throw new InvalidInputException("[" + i + "].resourceId", "Event " + i + ": there is no resource with id "
                         + event.resourceId() + ".");

@@ -14,7 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record WebhookSettings(@DefaultValue("") String url, @DefaultValue("") String secret,
         @DefaultValue("PT10S") Duration timeout, @DefaultValue("3") int maxAttempts,
         @DefaultValue("PT0.5S") Duration backoff, @DefaultValue("PT5M") Duration callbackTolerance,
-        @DefaultValue("") String callbackUrl) {
+        @DefaultValue("") String callbackUrl, @DefaultValue("") String usageToken) {
+
+    /** A usage token shorter than this is refused at start-up: it is a password for the usage endpoint. */
+    static final int MIN_USAGE_TOKEN_LENGTH = 24;
 
     WebhookSettings {
         url = url == null ? "" : url.strip();
@@ -23,6 +26,11 @@ record WebhookSettings(@DefaultValue("") String url, @DefaultValue("") String se
         }
         secret = secret == null ? "" : secret;
         callbackUrl = callbackUrl == null ? "" : callbackUrl.strip();
+        usageToken = usageToken == null ? "" : usageToken.strip();
+        if (!usageToken.isEmpty() && usageToken.length() < MIN_USAGE_TOKEN_LENGTH) {
+            throw new IllegalArgumentException("portal.providers.webhook.usage-token must be at least "
+                    + MIN_USAGE_TOKEN_LENGTH + " characters (a random string, for example from openssl rand -hex 24)");
+        }
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
         backoff = backoff == null ? Duration.ofMillis(500) : backoff;
         callbackTolerance = callbackTolerance == null ? Duration.ofMinutes(5) : callbackTolerance;
@@ -55,6 +63,6 @@ record WebhookSettings(@DefaultValue("") String url, @DefaultValue("") String se
     public String toString() {
         return "WebhookSettings[url=" + url + ", secret=" + (secret.isEmpty() ? "" : "***") + ", timeout=" + timeout
                 + ", maxAttempts=" + maxAttempts + ", backoff=" + backoff + ", callbackTolerance=" + callbackTolerance
-                + ", callbackUrl=" + callbackUrl + "]";
+                + ", callbackUrl=" + callbackUrl + ", usageToken=" + (usageToken.isEmpty() ? "" : "***") + "]";
     }
 }

@@ -11,8 +11,15 @@ public final class Roles {
     /** An instructor who owns groups and a budget to fund them. */
     public static final String GROUP_ADMIN = "GROUP_ADMIN";
 
+    /**
+     * A provider reporting the usage of its resources with its usage token; it holds no other role
+     * and can do nothing else (see {@link ProviderUsageTokens}).
+     */
+    public static final String PROVIDER = "PROVIDER";
+
     /** {@code @PreAuthorize} expressions, so that no service spells a role by hand. */
     public static final String IS_SYSTEM_ADMIN = "hasRole('" + SYSTEM_ADMIN + "')";
+    public static final String IS_SYSTEM_ADMIN_OR_PROVIDER = "hasAnyRole('" + SYSTEM_ADMIN + "', '" + PROVIDER + "')";
     public static final String IS_ADMIN = "hasAnyRole('" + SYSTEM_ADMIN + "', '" + GROUP_ADMIN + "')";
     public static final String IS_SIGNED_IN = "isAuthenticated()";
 

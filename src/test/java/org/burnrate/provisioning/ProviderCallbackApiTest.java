@@ -46,6 +46,7 @@ import com.sun.net.httpserver.HttpServer;
 class ProviderCallbackApiTest {
 
     static final String SECRET = "callback-test-secret-42";
+    static final String USAGE_TOKEN = "usage-token-of-the-test-orchestrator-7f3a";
     static final String ADMIN = "it.admin@northfield.test";
     static final String LOPEZ = "maria.lopez@northfield.test";
     static final String ADA = "ada.okafor@northfield.test";
@@ -68,6 +69,7 @@ class ProviderCallbackApiTest {
                 () -> "http://" + orchestrator.getAddress().getHostString() + ":" + orchestrator.getAddress().getPort());
         registry.add("portal.providers.webhook.secret", () -> SECRET);
         registry.add("portal.providers.webhook.max-attempts", () -> "1");
+        registry.add("portal.providers.webhook.usage-token", () -> USAGE_TOKEN);
     }
 
     @AfterAll
@@ -112,6 +114,20 @@ class ProviderCallbackApiTest {
         TemplateView template = catalog.create(new TemplateDraft("Webhook VM " + UUID.randomUUID(), "", TemplateKind.STANDALONE,
                 null, Billing.TIME, "webhook", Map.of("image", "ubuntu"), null, true, ExhaustionPolicy.DEFAULT),
                 BurnRate.running(ConsumptionUnits.of(1), Duration.ofHours(1), Duration.ofHours(1)));
+        return provisionedFrom(template);
+    }
+
+    /** A storage resource of a webhook template billed per operation (0.01 units each), provisioned by Ada in CS101. */
+    private ResourceView webhookStorage() {
+        SignIn.as(directory, ADMIN);
+        TemplateView template = catalog.create(new TemplateDraft("Webhook storage " + UUID.randomUUID(), "",
+                TemplateKind.STANDALONE, null, Billing.PER_OPERATION, "webhook", Map.of(), null, true,
+                ExhaustionPolicy.DEFAULT), new BurnRate(ConsumptionUnits.ZERO, Duration.ofHours(1), Duration.ofHours(1),
+                        ConsumptionUnits.ZERO, ConsumptionUnits.of(new java.math.BigDecimal("0.01"))));
+        return provisionedFrom(template);
+    }
+
+    private ResourceView provisionedFrom(TemplateView template) {
 
         SignIn.as(directory, LOPEZ);
         long groupId = groups.visibleGroups().stream().filter(g -> g.name().equals(CS101)).findFirst().orElseThrow().id();
@@ -213,6 +229,43 @@ class ProviderCallbackApiTest {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("detail").asString()).contains("987654321");
+    }
+
+    /**
+     * The orchestrator reports the usage of its own resources with its usage token, and can do
+     * nothing else with it: other resources are unknown to it, other endpoints do not take it.
+     */
+    @Test
+    void theProvidersUsageTokenReportsUsageOfItsOwnResourcesOnly() {
+        var storage = webhookStorage();
+        var provider = new Api(port).bearer(USAGE_TOKEN);
+        String body = "[{\"resourceId\": %d, \"quantity\": 250, \"idempotencyKey\": \"orch-%d-1\"}]"
+                .formatted(storage.id(), storage.id());
+
+        var charged = provider.post("/api/v1/usage", body);
+        assertThat(charged.status()).as(charged.body()).isEqualTo(200);
+        assertThat(charged.json().get("charged").asInt()).isOne();
+        assertThat(charged.json().get("results").get(0).get("amount").asString()).isEqualTo("2.5000");
+        var repeat = provider.post("/api/v1/usage", body);
+        assertThat(repeat.json().get("results").get(0).get("status").asString()).isEqualTo("REPEAT");
+
+        SignIn.as(directory, ADMIN);
+        long groupId = storage.groupId();
+        var blob = catalog.allowedTemplates(groupId).stream().filter(t -> t.name().equals("Blob storage")).findFirst()
+                .orElseThrow();
+        SignIn.as(directory, ADA);
+        var simulated = provisioning.provision(groupId,
+                new ProvisioningService.ProvisionRequest(blob.id(), "blob", null, null, false));
+        var elsewhere = provider.post("/api/v1/usage", "[{\"resourceId\": %d, \"quantity\": 5, \"idempotencyKey\": \"orch-%d-2\"}]"
+                .formatted(simulated.id(), simulated.id()));
+        assertThat(elsewhere.status()).as("another provider's resource is, to this one, no resource").isEqualTo(400);
+        assertThat(elsewhere.json().get("detail").asString()).contains("there is no resource with id " + simulated.id());
+        assertThat(provisioning.get(simulated.id()).costSoFar()).isEqualTo(ConsumptionUnits.ZERO);
+        assertThat(provisioning.get(storage.id()).costSoFar()).isEqualTo(ConsumptionUnits.of(new java.math.BigDecimal("2.5")));
+        SignIn.out();
+
+        assertThat(provider.get("/api/v1/me").status()).as("the usage token is no API token").isEqualTo(401);
+        assertThat(new Api(port).bearer(USAGE_TOKEN + "x").post("/api/v1/usage", body).status()).isEqualTo(401);
     }
 
     @Test

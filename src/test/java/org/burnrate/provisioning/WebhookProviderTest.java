@@ -133,7 +133,7 @@ class WebhookProviderTest {
 
     private WebhookProvider provider(String url, String secret, Duration timeout, int maxAttempts) {
         var settings = new WebhookSettings(url, secret, timeout, maxAttempts, BACKOFF, Duration.ofMinutes(5),
-                CALLBACK_URL);
+                CALLBACK_URL, "");
         return new WebhookProvider(settings, JSON, clock, waits::add);
     }
 

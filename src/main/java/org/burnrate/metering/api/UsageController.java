@@ -30,7 +30,9 @@ class UsageController {
     @PostMapping("/api/v1/usage")
     @Operation(summary = "Report usage of per-operation resources", description = "A batch (up to 1000) of "
             + "[{resourceId, quantity, occurredAt, idempotencyKey}]. Each event is charged once; a repeated "
-            + "idempotencyKey is answered as REPEAT and not charged. One invalid event refuses the whole batch.")
+            + "idempotencyKey is answered as REPEAT and not charged. One invalid event refuses the whole batch. "
+            + "Reported by a system admin (any resource), or by a provider with its usage token as the bearer token "
+            + "(portal.providers.webhook.usage-token), for the resources provisioned through it only.")
     UsageResponse record(@RequestBody List<UsageEvent> events) {
         var results = usage.record(events);
         int charged = (int) results.stream().filter(UsageService.UsageResult::charged).count();

@@ -5,19 +5,25 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.burnrate.security.CurrentUser;
 import org.burnrate.security.PortalUser;
 import org.burnrate.security.PortalUserDirectory;
+import org.burnrate.security.ProviderUsageTokens;
+import org.burnrate.security.Roles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,7 +40,10 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
+    private static final String USAGE_PATH = "/api/v1/usage";
+
     private final JdbcTemplate jdbc;
+    private final List<ProviderUsageTokens> providerTokens;
     private final PortalUserDirectory directory;
     private final ApiProblemResponses problems;
     private final Clock clock;
@@ -42,9 +51,10 @@ public class BearerTokenFilter extends OncePerRequestFilter {
     private record TokenRow(long id, long userId, @Nullable Instant lastUsedAt, boolean revoked) {
     }
 
-    public BearerTokenFilter(JdbcTemplate jdbc, PortalUserDirectory directory, ApiProblemResponses problems,
-            Clock clock) {
+    public BearerTokenFilter(JdbcTemplate jdbc, List<ProviderUsageTokens> providerTokens, PortalUserDirectory directory,
+            ApiProblemResponses problems, Clock clock) {
         this.jdbc = jdbc;
+        this.providerTokens = List.copyOf(providerTokens);
         this.directory = directory;
         this.problems = problems;
         this.clock = clock;
@@ -58,8 +68,20 @@ public class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        String secret = header.substring(BEARER.length()).strip();
+        var provider = reportingUsage(request) ? providerOf(secret) : Optional.<String>empty();
+        if (provider.isPresent()) {
+            // A provider's usage token: it reports usage, and that is all it can do.
+            var context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("provider:" + provider.get(),
+                    null, List.of(new SimpleGrantedAuthority("ROLE_" + Roles.PROVIDER),
+                            new SimpleGrantedAuthority(CurrentUser.PROVIDER_AUTHORITY + provider.get()))));
+            SecurityContextHolder.setContext(context);
+            chain.doFilter(request, response);
+            return;
+        }
         try {
-            PortalUser user = authenticate(header.substring(BEARER.length()).strip());
+            PortalUser user = authenticate(secret);
             var context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
             SecurityContextHolder.setContext(context);
@@ -69,6 +91,15 @@ public class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Provider usage tokens are taken on the usage endpoint only; anywhere else they are unknown tokens. */
+    private static boolean reportingUsage(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && USAGE_PATH.equals(request.getRequestURI());
+    }
+
+    private Optional<String> providerOf(String secret) {
+        return providerTokens.stream().map(tokens -> tokens.providerOf(secret)).flatMap(Optional::stream).findFirst();
     }
 
     /** The token's owner, with their flags as of now. */

@@ -1,8 +1,10 @@
 package org.burnrate.security.internal;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.burnrate.security.PortalUserDirectory;
+import org.burnrate.security.ProviderUsageTokens;
 import org.burnrate.security.Roles;
 import org.burnrate.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
@@ -44,9 +46,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, JdbcTemplate jdbc, PortalUserDirectory directory,
-            ApiProblemResponses problems, Clock clock) throws Exception {
-        var bearer = new BearerTokenFilter(jdbc, directory, problems, clock);
+    SecurityFilterChain apiFilterChain(HttpSecurity http, JdbcTemplate jdbc, List<ProviderUsageTokens> providerTokens,
+            PortalUserDirectory directory, ApiProblemResponses problems, Clock clock) throws Exception {
+        var bearer = new BearerTokenFilter(jdbc, providerTokens, directory, problems, clock);
         AuthorizationManager<RequestAuthorizationContext> passwordChanged = AuthorizationManagers.not(
                 AuthorityAuthorizationManager.hasAuthority(Roles.PASSWORD_CHANGE_REQUIRED));
         http.securityMatcher("/api/**", "/actuator/**")
