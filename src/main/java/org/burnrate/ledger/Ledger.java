@@ -463,7 +463,7 @@ public class Ledger {
             add(figures, account.getId(), OWN, own[OWN]);
             add(figures, account.getId(), TO_CHILDREN, own[TO_CHILDREN]);
             // Consumption and holds count at the account and at every level above it.
-            for (long level : chainOf(account.getPath())) {
+            for (long level : LedgerBatch.chainOf(account.getPath())) {
                 add(figures, level, CONSUMED, own[CONSUMED]);
                 add(figures, level, HELD, own[HELD]);
             }
@@ -870,8 +870,7 @@ public class Ledger {
 
     /** The chains (root first) of the given leaves, not locked. */
     private Map<Long, List<Long>> chainsOf(Set<Long> leafIds) {
-        Map<Long, List<Long>> chains = new HashMap<>();
-        chains.putAll(bulk.chains(leafIds));
+        var chains = bulk.chains(leafIds);
         for (long leaf : leafIds) {
             if (!chains.containsKey(leaf)) {
                 throw unknown(leaf);
@@ -911,7 +910,7 @@ public class Ledger {
     /** The ids of the account's chain, from the organization down to the account itself. */
     @Transactional(readOnly = true)
     public List<Long> ancestry(long accountId) {
-        return chainOf(accounts.findPath(accountId).orElseThrow(() -> unknown(accountId)));
+        return LedgerBatch.chainOf(accounts.findPath(accountId).orElseThrow(() -> unknown(accountId)));
     }
 
     /** {@link #ancestry(long)} of several accounts at once, in one query; unknown accounts are left out. */
@@ -920,12 +919,8 @@ public class Ledger {
         return bulk.chains(accountIds);
     }
 
-    private static List<Long> chainOf(String path) {
-        return LedgerBatch.chainOf(path);
-    }
-
     private List<LedgerAccount> lockChain(long accountId) {
-        var ids = chainOf(accounts.findPath(accountId).orElseThrow(() -> unknown(accountId)));
+        var ids = LedgerBatch.chainOf(accounts.findPath(accountId).orElseThrow(() -> unknown(accountId)));
         List<LedgerAccount> chain = new ArrayList<>(ids.size());
         for (long id : ids) {
             chain.add(lock(id));

@@ -165,10 +165,8 @@ class LedgerBatch {
      * (written) row per account. Reads made after this see everything committed before.
      */
     void lockRoots(Collection<Long> roots) {
-        flushPending();
         if (!roots.isEmpty()) {
-            jdbc.query("select id from ledger_account where id = any(?) order by id for update",
-                    (RowCallbackHandler) rows -> { }, array(roots));
+            lockRootsForSpans(roots);
         }
     }
 

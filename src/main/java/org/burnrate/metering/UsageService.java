@@ -132,11 +132,8 @@ public class UsageService {
         for (int i = 0; i < events.size(); i++) {
             var event = events.get(i);
             var resource = resources.get(event.resourceId());
-            if (resource != null && provider != null
-                    && !provider.equals(prices.pricing(resource.templateId()).template().provider())) {
-                resource = null;
-            }
-            if (resource == null) {
+            var pricing = resource == null ? null : prices.pricing(resource.templateId());
+            if (resource == null || provider != null && !provider.equals(pricing.template().provider())) {
                 throw new InvalidInputException("[" + i + "].resourceId", "Event " + i + ": there is no resource with id "
                         + event.resourceId() + ".");
             }
@@ -145,7 +142,6 @@ public class UsageService {
                         + "' belongs to a group that ended at " + resource.billingEndsAt()
                         + "; its budget is closed and usage reported since is not charged.");
             }
-            var pricing = prices.pricing(resource.templateId());
             if (pricing.template().billing() != Billing.PER_OPERATION) {
                 throw new InvalidInputException("[" + i + "].resourceId", "Event " + i + ": '" + resource.name()
                         + "' is billed per time, not per operation; its usage is metered from its running time.");

@@ -1,8 +1,5 @@
 package org.burnrate.provisioning;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 import org.burnrate.security.ProviderUsageTokens;
@@ -11,31 +8,24 @@ import org.springframework.stereotype.Component;
 /**
  * {@code portal.providers.webhook.usage-token}: the token with which the webhook provider's
  * orchestrator reports usage of its per-operation resources. Unset, it has none, and only system
- * admins report usage. Compared as SHA-256 digests in constant time, so that the comparison's
- * duration tells nothing about the token.
+ * admins report usage.
  */
 @Component
 class WebhookUsageToken implements ProviderUsageTokens {
 
-    private final byte[] digest;
+    private final WebhookSettings settings;
 
     WebhookUsageToken(WebhookSettings settings) {
-        this.digest = settings.usageToken().isEmpty() ? new byte[0] : sha256(settings.usageToken());
+        this.settings = settings;
     }
 
     @Override
-    public Optional<String> providerOf(String token) {
-        if (digest.length == 0 || token.isEmpty()) {
-            return Optional.empty();
-        }
-        return MessageDigest.isEqual(digest, sha256(token)) ? Optional.of(WebhookProvider.NAME) : Optional.empty();
+    public String provider() {
+        return WebhookProvider.NAME;
     }
 
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+    @Override
+    public Optional<String> usageToken() {
+        return settings.usageToken().isEmpty() ? Optional.empty() : Optional.of(settings.usageToken());
     }
 }

@@ -5,8 +5,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -43,7 +47,8 @@ public class BearerTokenFilter extends OncePerRequestFilter {
     private static final String USAGE_PATH = "/api/v1/usage";
 
     private final JdbcTemplate jdbc;
-    private final List<ProviderUsageTokens> providerTokens;
+    /** Per provider that has a usage token, the token's hash (as API tokens are stored). */
+    private final Map<String, byte[]> providerTokenHashes;
     private final PortalUserDirectory directory;
     private final ApiProblemResponses problems;
     private final Clock clock;
@@ -54,7 +59,9 @@ public class BearerTokenFilter extends OncePerRequestFilter {
     public BearerTokenFilter(JdbcTemplate jdbc, List<ProviderUsageTokens> providerTokens, PortalUserDirectory directory,
             ApiProblemResponses problems, Clock clock) {
         this.jdbc = jdbc;
-        this.providerTokens = List.copyOf(providerTokens);
+        this.providerTokenHashes = providerTokens.stream().filter(tokens -> tokens.usageToken().isPresent())
+                .collect(Collectors.toUnmodifiableMap(ProviderUsageTokens::provider,
+                        tokens -> hashBytes(tokens.usageToken().orElseThrow())));
         this.directory = directory;
         this.problems = problems;
         this.clock = clock;
@@ -95,11 +102,22 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 
     /** Provider usage tokens are taken on the usage endpoint only; anywhere else they are unknown tokens. */
     private static boolean reportingUsage(HttpServletRequest request) {
-        return "POST".equals(request.getMethod()) && USAGE_PATH.equals(request.getRequestURI());
+        return "POST".equals(request.getMethod())
+                && USAGE_PATH.equals(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
+    /** The provider whose usage token this is, compared by hash in constant time. */
     private Optional<String> providerOf(String secret) {
-        return providerTokens.stream().map(tokens -> tokens.providerOf(secret)).flatMap(Optional::stream).findFirst();
+        if (providerTokenHashes.isEmpty() || secret.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] hash = hashBytes(secret);
+        return providerTokenHashes.entrySet().stream().filter(entry -> MessageDigest.isEqual(entry.getValue(), hash))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    private static byte[] hashBytes(String secret) {
+        return TokenHashing.hash(secret).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The token's owner, with their flags as of now. */
