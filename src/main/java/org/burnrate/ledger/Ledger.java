@@ -499,11 +499,16 @@ public class Ledger {
 
         private final Object transaction;
         private final Map<Long, List<Long>> chains;
+        private final Set<Long> resourceIds;
         private final Map<Long, Instant> lastStarts;
+        /** Resources whose spans this transaction wrote without {@link #lastStarts} keeping count. */
+        private final Set<Long> unsure = new HashSet<>();
 
-        private SpanLock(Object transaction, Map<Long, List<Long>> chains, Map<Long, Instant> lastStarts) {
+        private SpanLock(Object transaction, Map<Long, List<Long>> chains, Collection<Long> resourceIds,
+                Map<Long, Instant> lastStarts) {
             this.transaction = transaction;
             this.chains = chains;
+            this.resourceIds = Set.copyOf(resourceIds);
             this.lastStarts = new HashMap<>(lastStarts);
         }
 
@@ -565,11 +570,34 @@ public class Ledger {
      */
     @Transactional(readOnly = true)
     public SpansReadAhead readSpansAhead(Collection<Long> leafAccountIds, Collection<Long> resourceIds) {
+        return readSpansAhead(leafAccountIds, resourceIds, null);
+    }
+
+    /**
+     * {@link #readSpansAhead(Collection, Collection)}, taking from {@code memory} the starts it holds
+     * as of the epoch just read, when the chunk lies under one organization; only the others are
+     * read from the database.
+     */
+    @Transactional(readOnly = true)
+    public SpansReadAhead readSpansAhead(Collection<Long> leafAccountIds, Collection<Long> resourceIds,
+            @Nullable SpanMemory memory) {
         // An unknown account is left out here: the chunk's lock refuses it, as it would without this read.
         var roots = bulk.chains(leafAccountIds).values().stream().map(List::getFirst).collect(Collectors.toSet());
         var epochs = bulk.spanEpochs(roots);
-        return new SpansReadAhead(Set.copyOf(resourceIds), epochs,
-                resourceIds.isEmpty() ? Map.of() : bulk.lastSpanStarts(resourceIds));
+        if (resourceIds.isEmpty()) {
+            return new SpansReadAhead(Set.of(), epochs, Map.of());
+        }
+        Map<Long, Instant> lastStarts = new HashMap<>();
+        Collection<Long> unknown = resourceIds;
+        if (memory != null && epochs.size() == 1) {
+            var root = epochs.entrySet().iterator().next();
+            unknown = new ArrayList<>();
+            lastStarts.putAll(memory.recall(root.getKey(), root.getValue(), resourceIds, unknown));
+        }
+        if (!unknown.isEmpty()) {
+            lastStarts.putAll(bulk.lastSpanStarts(unknown));
+        }
+        return new SpansReadAhead(Set.copyOf(resourceIds), epochs, lastStarts);
     }
 
     /**
@@ -595,8 +623,19 @@ public class Ledger {
     @Transactional(propagation = Propagation.MANDATORY)
     public SpanLock lockForSpans(Collection<Long> leafAccountIds, Collection<Long> resourceIds,
             @Nullable SpansReadAhead ahead, SpanFence fence) {
+        return lockForSpans(leafAccountIds, resourceIds, ahead, fence, null);
+    }
+
+    /**
+     * {@link #lockForSpans(Collection, Collection, SpansReadAhead, SpanFence)}; once the transaction
+     * has committed, {@code memory} remembers the last span starts it left, when it lay under one
+     * organization.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public SpanLock lockForSpans(Collection<Long> leafAccountIds, Collection<Long> resourceIds,
+            @Nullable SpansReadAhead ahead, SpanFence fence, @Nullable SpanMemory memory) {
         if (leafAccountIds.isEmpty()) {
-            return new SpanLock(transaction(), Map.of(), resourceIds.isEmpty() ? Map.of()
+            return new SpanLock(transaction(), Map.of(), resourceIds, resourceIds.isEmpty() ? Map.of()
                     : bulk.lastSpanStarts(resourceIds));
         }
         var chains = chainsOf(new HashSet<>(leafAccountIds));
@@ -608,13 +647,18 @@ public class Ledger {
         Map<Long, Instant> lastStarts = resourceIds.isEmpty() ? Map.of()
                 : readAheadHolds ? ahead.lastStarts : bulk.lastSpanStarts(resourceIds);
         bulk.advanceSpanEpochs(roots);
+        var lock = new SpanLock(transaction(), chains, resourceIds, lastStarts);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 epochs.forEach((root, epoch) -> fence.committed(root, epoch + 1));
+                if (memory != null && epochs.size() == 1) {
+                    var root = epochs.entrySet().iterator().next();
+                    memory.remember(root.getKey(), root.getValue(), lock.resourceIds, lock.lastStarts, lock.unsure);
+                }
             }
         });
-        return new SpanLock(transaction(), chains, lastStarts);
+        return lock;
     }
 
     /**
@@ -639,6 +683,9 @@ public class Ledger {
         for (var debit : debits) {
             if (!lock.chains.containsKey(debit.leafAccountId())) {
                 throw new IllegalStateException("Account " + debit.leafAccountId() + " is not under the span lock.");
+            }
+            if (!lock.resourceIds.contains(debit.resourceId())) {
+                lock.unsure.add(debit.resourceId());
             }
             var last = lock.lastStarts.get(debit.resourceId());
             if ((last == null || debit.spanStart().isAfter(last))
@@ -686,6 +733,9 @@ public class Ledger {
         if (lock.transaction != transaction()) {
             throw new IllegalStateException("A span lock serves only the transaction that took it.");
         }
+        // What a rebill leaves as a resource's last span is not counted here: it is read again next time.
+        lock.unsure.addAll(fromByResource.keySet());
+        owed.forEach(debit -> lock.unsure.add(debit.resourceId()));
         Set<Long> leaves = new HashSet<>(leafAccountIds);
         owed.forEach(debit -> leaves.add(debit.leafAccountId()));
         var chains = lockChains(leaves);

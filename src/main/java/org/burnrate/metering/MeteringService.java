@@ -27,6 +27,7 @@ import org.burnrate.catalog.TemplateView;
 import org.burnrate.catalog.UnitValue;
 import org.burnrate.ledger.Ledger;
 import org.burnrate.ledger.SpanDebit;
+import org.burnrate.ledger.SpanMemory;
 import org.burnrate.provisioning.MeteringFeed;
 import org.burnrate.provisioning.MeteringFeed.BillableResource;
 import org.burnrate.provisioning.ResourceState;
@@ -60,6 +61,11 @@ public class MeteringService {
     private static final int LINES_PER_WRITE = 10_000;
     /** How much smaller than the others the first chunk of a run is. */
     private static final int FIRST_CHUNK_DIVISOR = 5;
+    /**
+     * The most resources per organization whose last span starts a node remembers between runs
+     * (about 100 bytes each); of an organization with more, some are read from the database.
+     */
+    private static final int REMEMBERED_RESOURCES = 250_000;
     private static final ThreadFactory READ_AHEAD = Thread.ofPlatform().name("metering-read-ahead")
             .daemon().factory();
     private static final ThreadFactory LADDER = Thread.ofPlatform().name("metering-ladder").daemon().factory();
@@ -73,6 +79,8 @@ public class MeteringService {
     private final Clock clock;
     private final int chunkSize;
     private final String node;
+    /** The last spans this node's runs left, which serve while nobody else writes spans. */
+    private final SpanMemory spanMemory = new SpanMemory(REMEMBERED_RESOURCES);
 
     MeteringService(MeteringFeed feed, Ledger ledger, TemplateDirectory templates,
             MeteringRunRepository runs, ExhaustionLadder ladder, PlatformTransactionManager transactions, Clock clock,
@@ -184,7 +192,8 @@ public class MeteringService {
         var chunk = feed.unmeteredAfter(after, size);
         var resources = feed.load(chunk.ids());
         return new ReadAhead(chunk, resources, ledger.readSpansAhead(
-                resources.stream().map(BillableResource::accountId).collect(Collectors.toSet()), chunk.ids()));
+                resources.stream().map(BillableResource::accountId).collect(Collectors.toSet()), chunk.ids(),
+                spanMemory));
     }
 
     /**
@@ -238,7 +247,7 @@ public class MeteringService {
         // Locked before the written spans are used: what another node writes for them waits for this chunk.
         // The spans read ahead serve unless someone else wrote spans since; then they are read again.
         var lock = ledger.lockForSpans(resources.stream().map(BillableResource::accountId).collect(Collectors.toSet()),
-                ids, readAhead == null ? null : readAhead.spans(), context.fence);
+                ids, readAhead == null ? null : readAhead.spans(), context.fence, spanMemory);
         var lastWritten = lock.lastStarts();
         List<SpanDebit> debits = new ArrayList<>();
         List<BillableResource> done = new ArrayList<>();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.UUID;
@@ -135,6 +136,79 @@ abstract class LedgerTests {
         });
         assertThat(ledger.debitedFor(resource)).isEqualTo(units("1.3333"));
         assertThat(ledger.verifyBalances()).isEmpty();
+    }
+
+    /**
+     * A node remembers the last spans its own runs wrote. When another node wrote spans of the same
+     * organization since, the memory no longer counts: the spans are read from the database, and a
+     * span the other node wrote is not charged again.
+     */
+    @Test
+    void aNodeRemembersTheSpansItWroteOnlyUntilAnotherNodeWritesSpansOfTheOrganization() {
+        long resource = 1_000_000_000L + ThreadLocalRandom.current().nextInt(1_000_000_000);
+        var ten = Instant.parse("2026-11-24T10:00:00Z");
+        var inTransaction = new TransactionTemplate(transactions);
+        var memory = new SpanMemory(1000);
+
+        inTransaction.executeWithoutResult(status -> {
+            var lock = ledger.lockForSpans(Set.of(member), Set.of(resource), null, new Ledger.SpanFence(), memory);
+            assertThat(ledger.debitSpans(List.of(span(resource, ten, "0.6667")), lock)).isOne();
+        });
+        // The node's next run: what it remembers serves.
+        var nextRun = new Ledger.SpanFence();
+        var ahead = ledger.readSpansAhead(Set.of(member), Set.of(resource), memory);
+        inTransaction.executeWithoutResult(status -> {
+            var lock = ledger.lockForSpans(Set.of(member), Set.of(resource), ahead, nextRun, memory);
+            assertThat(lock.lastStarts()).containsEntry(resource, ten);
+            assertThat(ledger.debitSpans(List.of(span(resource, ten, "0.6667"),
+                    span(resource, ten.plusSeconds(60), "0.6666")), lock)).isOne();
+        });
+        // Another node writes the third span, under the organization's lock as every writer does.
+        inTransaction.executeWithoutResult(status -> {
+            var lock = ledger.lockForSpans(Set.of(member), Set.of(resource), null, new Ledger.SpanFence(),
+                    new SpanMemory(1000));
+            assertThat(ledger.debitSpans(List.of(span(resource, ten.plusSeconds(120), "0.6667")), lock)).isOne();
+        });
+        var afterOtherNode = ledger.readSpansAhead(Set.of(member), Set.of(resource), memory);
+        inTransaction.executeWithoutResult(status -> {
+            var lock = ledger.lockForSpans(Set.of(member), Set.of(resource), afterOtherNode, new Ledger.SpanFence(),
+                    memory);
+            assertThat(lock.lastStarts()).as("read from the database, not remembered")
+                    .containsEntry(resource, ten.plusSeconds(120));
+            assertThat(ledger.debitSpans(List.of(span(resource, ten.plusSeconds(120), "0.6667"),
+                    span(resource, ten.plusSeconds(180), "0.6666")), lock)).as("only the fourth span").isOne();
+        });
+        assertThat(ledger.debitedFor(resource)).isEqualTo(units("2.6666"));
+        assertThat(ledger.verifyBalances()).isEmpty();
+    }
+
+    /** Spans a rebill writes are not remembered: the next run reads them from the database. */
+    @Test
+    void theLastSpanAfterARebillIsReadFromTheDatabaseNotRemembered() {
+        long resource = 1_000_000_000L + ThreadLocalRandom.current().nextInt(1_000_000_000);
+        var ten = Instant.parse("2026-11-24T10:00:00Z");
+        var inTransaction = new TransactionTemplate(transactions);
+        var memory = new SpanMemory(1000);
+        inTransaction.executeWithoutResult(status -> {
+            var lock = ledger.lockForSpans(Set.of(member), Set.of(resource), null, new Ledger.SpanFence(), memory);
+            assertThat(ledger.debitSpans(List.of(span(resource, ten, "0.6667")), lock)).isOne();
+        });
+        // A start confirmed late: from ten on, three spans are owed, of which the first is written.
+        var ahead = ledger.readSpansAhead(Set.of(member), Set.of(resource), memory);
+        inTransaction.executeWithoutResult(status -> {
+            var lock = ledger.lockForSpans(Set.of(member), Set.of(resource), ahead, new Ledger.SpanFence(), memory);
+            assertThat(ledger.rebillSpans(lock, Map.of(resource, ten), Set.of(member),
+                    List.of(span(resource, ten, "0.6667"), span(resource, ten.plusSeconds(60), "0.6666"),
+                            span(resource, ten.plusSeconds(120), "0.6667")), "late start")).isEqualTo(2);
+        });
+        var next = ledger.readSpansAhead(Set.of(member), Set.of(resource), memory);
+        inTransaction.executeWithoutResult(status -> {
+            var lock = ledger.lockForSpans(Set.of(member), Set.of(resource), next, new Ledger.SpanFence(), memory);
+            assertThat(lock.lastStarts()).containsEntry(resource, ten.plusSeconds(120));
+            assertThat(ledger.debitSpans(List.of(span(resource, ten.plusSeconds(120), "0.6667"),
+                    span(resource, ten.plusSeconds(180), "0.6666")), lock)).as("only the fourth span").isOne();
+        });
+        assertThat(ledger.debitedFor(resource)).isEqualTo(units("2.6666"));
     }
 
     @Test
