@@ -1,7 +1,11 @@
 package org.burnrate.ledger;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,6 +26,7 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.generator.BeforeExecutionGenerator;
 import org.hibernate.generator.EventType;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -52,6 +57,18 @@ class LedgerBatch {
     private static final String[] COLUMN_TYPES = {"bigint", "bigint", "bigint", "varchar", "numeric", "timestamptz",
             "varchar", "varchar", "varchar", "bigint", "bigint", "bigint", "bigint", "timestamptz", "timestamptz",
             "numeric", "varchar", "integer"};
+
+    /** {@link #INSERT_LINES} through PostgreSQL's COPY, in its text format. */
+    private static final String COPY_LINES = """
+            copy ledger_line (id, account_id, counter_account_id, type, amount, at, actor, reason, idempotency_key,
+                hold_line_id, corrects_line_id, resource_id, rate_version_id, span_start, span_end, unit_value, currency,
+                span_revision) from stdin""";
+
+    /**
+     * From how many lines a statement's worth goes through COPY on PostgreSQL: a debit run's chunk
+     * (10,000 lines took 107 instead of 121 ms), not a usage batch of 100, which the array insert serves well.
+     */
+    private static final int COPY_FROM = 500;
 
     /** Lines per insert statement: enough that the statement's own cost disappears, few enough to keep it small. */
     private static final int LINES_PER_INSERT = 5000;
@@ -279,6 +296,17 @@ class LedgerBatch {
     }
 
     private void insertColumns(List<LedgerLine> lines, long[] ids) {
+        if (lines.size() >= COPY_FROM) {
+            // Null on any other database (H2), which takes the array insert below.
+            Long copied = jdbc.execute((Connection connection) -> connection.isWrapperFor(PGConnection.class)
+                    ? copy(connection.unwrap(PGConnection.class), lines, ids) : null);
+            if (copied != null) {
+                if (copied != lines.size()) {
+                    throw new IllegalStateException("copied " + copied + " of " + lines.size() + " ledger lines");
+                }
+                return;
+            }
+        }
         int n = lines.size();
         Long[] id = new Long[n];
         Long[] account = new Long[n];
@@ -333,6 +361,64 @@ class LedgerBatch {
         if (inserted != n) {
             throw new IllegalStateException("inserted " + inserted + " of " + n + " ledger lines");
         }
+    }
+
+    /**
+     * The lines as rows of COPY's text format: columns separated by tabs, {@code \N} for null, and in
+     * text a backslash, tab, newline or carriage return written as its escape, so a resource named
+     * with any of them is stored as named.
+     */
+    private static long copy(PGConnection connection, List<LedgerLine> lines, long[] ids) throws SQLException {
+        var text = new StringBuilder(lines.size() * 256);
+        for (int i = 0; i < lines.size(); i++) {
+            var line = lines.get(i);
+            text.append(ids[i]).append('\t');
+            field(text, line.getAccountId());
+            field(text, line.getCounterAccountId());
+            field(text, line.getType().name());
+            field(text, line.getAmount().value().toPlainString());
+            field(text, line.getAt());
+            field(text, line.getActor());
+            field(text, line.getReason());
+            field(text, line.getIdempotencyKey());
+            field(text, line.getHoldLineId());
+            field(text, line.getCorrectsLineId());
+            field(text, line.getResourceId());
+            field(text, line.getRateVersionId());
+            field(text, line.getSpanStart());
+            field(text, line.getSpanEnd());
+            field(text, line.getUnitValue() == null ? null : line.getUnitValue().toPlainString());
+            field(text, line.getCurrency());
+            text.append(line.getSpanRevision() == null ? "\\N" : line.getSpanRevision()).append('\n');
+        }
+        var bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        try {
+            return connection.getCopyAPI().copyIn(COPY_LINES, new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new SQLException("Copying ledger lines failed", e);
+        }
+    }
+
+    private static void field(StringBuilder text, @Nullable Object value) {
+        if (value == null) {
+            text.append("\\N\t");
+            return;
+        }
+        if (value instanceof String string) {
+            for (int i = 0; i < string.length(); i++) {
+                char c = string.charAt(i);
+                switch (c) {
+                    case '\\' -> text.append("\\\\");
+                    case '\t' -> text.append("\\t");
+                    case '\n' -> text.append("\\n");
+                    case '\r' -> text.append("\\r");
+                    default -> text.append(c);
+                }
+            }
+        } else {
+            text.append(value);
+        }
+        text.append('\t');
     }
 
     /**

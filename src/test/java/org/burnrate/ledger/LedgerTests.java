@@ -3,6 +3,7 @@ package org.burnrate.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -209,6 +210,44 @@ abstract class LedgerTests {
                     span(resource, ten.plusSeconds(180), "0.6666")), lock)).as("only the fourth span").isOne();
         });
         assertThat(ledger.debitedFor(resource)).isEqualTo(units("2.6666"));
+    }
+
+    /**
+     * A chunk of a debit run is written in one go (on PostgreSQL through COPY): every line is stored
+     * as given, a resource named with a tab, a backslash, a line break or quotes included.
+     */
+    @Test
+    void aChunkOfSpanDebitsIsStoredExactlyAsGivenWhateverTheResourcesAreNamed() {
+        long first = 1_000_000_000L + ThreadLocalRandom.current().nextInt(1_000_000_000);
+        var ten = Instant.parse("2026-11-24T10:00:00.123456Z");
+        var name = "'lab\tVM \\N\\ \"Ada's\"\r\nnew line ü'";
+        List<SpanDebit> debits = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            debits.add(new SpanDebit(member, first + i, units(i % 2 == 0 ? "0.0667" : "0.0666"), null, ten,
+                    ten.plusSeconds(60), i % 3 == 0 ? null : new BigDecimal("0.050000"), i % 3 == 0 ? null : "EUR",
+                    null, name + " (VM " + i + ") running"));
+        }
+        var inTransaction = new TransactionTemplate(transactions);
+        Integer written = inTransaction.execute(status -> ledger.debitSpans(debits,
+                ledger.lockForSpans(Set.of(member), debits.stream().map(SpanDebit::resourceId).toList())));
+        assertThat(written).isEqualTo(600);
+
+        var stored = jdbc.query("""
+                select resource_id, reason, amount, span_start, span_end, unit_value, currency, counter_account_id,
+                    idempotency_key, span_revision from ledger_line where resource_id between ? and ? order by resource_id""",
+                (row, n) -> List.of(row.getLong(1), row.getString(2), row.getBigDecimal(3).toPlainString(),
+                        row.getObject(4, java.time.OffsetDateTime.class).toInstant(),
+                        row.getObject(5, java.time.OffsetDateTime.class).toInstant(),
+                        String.valueOf(row.getBigDecimal(6)), String.valueOf(row.getString(7)),
+                        String.valueOf(row.getObject(8)), String.valueOf(row.getObject(9)), row.getInt(10)),
+                first, first + 599);
+        assertThat(stored).hasSize(600);
+        for (int i = 0; i < 600; i++) {
+            assertThat(stored.get(i)).as("line of VM %d", i).containsExactly(first + i, name + " (VM " + i + ") running",
+                    i % 2 == 0 ? "0.0667" : "0.0666", ten, ten.plusSeconds(60), i % 3 == 0 ? "null" : "0.050000",
+                    i % 3 == 0 ? "null" : "EUR", "null", "null", 0);
+        }
+        assertThat(ledger.balance(member).consumed()).isEqualTo(units("39.9900"));
     }
 
     @Test

@@ -2,7 +2,10 @@ package org.burnrate.metering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -38,6 +41,7 @@ import org.burnrate.support.SignIn;
 import org.burnrate.support.TestClock;
 import org.burnrate.support.TestClockConfiguration;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -123,6 +127,7 @@ class MeteringBenchmark {
             List<Timing> debitRuns = new ArrayList<>();
             List<Timing> inserts = new ArrayList<>();
             List<Timing> bareInserts = new ArrayList<>();
+            List<Timing> copies = new ArrayList<>();
             var jit = new JitWatch();
             int untimed = 0;
             while (untimed < maxWarmUps && (untimed < warmUps || !jit.quiet())) {
@@ -132,6 +137,7 @@ class MeteringBenchmark {
                 jit.roundStarts();
                 bench.plainInsert(false);
                 bench.plainInsert(true);
+                bench.plainCopy();
                 bench.debitRun();
                 untimed++;
             }
@@ -140,6 +146,7 @@ class MeteringBenchmark {
                 bench.clock.advance(SPAN);
                 bareInserts.add(bench.plainInsert(false));
                 inserts.add(bench.plainInsert(true));
+                copies.add(bench.plainCopy());
                 debitRuns.add(bench.debitRun());
             }
             var timed = median(debitRuns);
@@ -164,6 +171,9 @@ class MeteringBenchmark {
                     .formatted(timed.seconds() / insert.seconds(), 100 * insert.seconds() / timed.seconds()));
             report.add("  (the same INSERT without the foreign keys: %s; ratio %.2f)".formatted(bare,
                     timed.seconds() / bare.seconds()));
+            var copy = median(copies);
+            report.add("  (the same rows through COPY, as the debit run writes a chunk, with the foreign keys: %s; ratio %.2f)"
+                    .formatted(copy, timed.seconds() / copy.seconds()));
             report.add("  usage through POST /api/v1/usage, batches of 100: " + String.join("; ", usage));
             bench.usageWarmUpReport.forEach((clients, warmUp) -> report.add("    (warm-up before %d client%s: %s)"
                     .formatted(clients, clients == 1 ? "" : "s", warmUp)));
@@ -478,6 +488,51 @@ class MeteringBenchmark {
                     }
                     insert.executeBatch();
                 }
+                connection.commit();
+                took = Duration.ofNanos(System.nanoTime() - started);
+            }
+            jdbc.execute("drop table bench_ledger_line");
+            return new Timing(n, took);
+        }
+
+        /**
+         * The same rows as {@link #plainInsert}, with its foreign keys, through PostgreSQL's COPY (text
+         * format, one stream, one transaction), which the debit run's own writes use for a chunk: for
+         * reference, next to the plain insert the aim is set against.
+         */
+        Timing plainCopy() throws SQLException, IOException {
+            jdbc.execute("drop table if exists bench_ledger_line");
+            jdbc.execute("create table bench_ledger_line (like ledger_line including all)");
+            jdbc.execute("""
+                    alter table bench_ledger_line
+                        add foreign key (account_id) references ledger_account (id),
+                        add foreign key (counter_account_id) references ledger_account (id),
+                        add foreign key (hold_line_id) references ledger_line (id),
+                        add foreign key (corrects_line_id) references ledger_line (id)""");
+            List<long[]> rows = jdbc.query("""
+                    select ledger_account_id, id from cloud_resource where template_id = ?
+                    order by ledger_account_id, id""", (row, i) -> new long[] {row.getLong(1), row.getLong(2)}, vm.id());
+            var at = clock.instant();
+            var spanStart = TestClock.START.plus(SPAN);
+            var spanEnd = TestClock.START.plus(SPAN.multipliedBy(2));
+            long rateVersion = vm.currentRate().id();
+            Duration took;
+            try (Connection connection = context.getBean(DataSource.class).getConnection()) {
+                connection.setAutoCommit(false);
+                var started = System.nanoTime();
+                var text = new StringBuilder(n * 256);
+                for (int i = 0; i < n; i++) {
+                    text.append(i + 1).append('\t').append(rows.get(i)[0]).append("\t\\N\tDEBIT\t0.6667\t").append(at)
+                            .append("\tsystem\t'bench-").append(rows.get(i)[1]).append("' (Benchmark VM) running, span from ")
+                            .append(spanStart).append("\t\\N\t\\N\t\\N\t").append(rows.get(i)[1]).append('\t')
+                            .append(rateVersion).append('\t').append(spanStart).append('\t').append(spanEnd)
+                            .append("\t0.050000\tEUR\t0\n");
+                }
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                        copy bench_ledger_line (id, account_id, counter_account_id, type, amount, at, actor, reason,
+                            idempotency_key, hold_line_id, corrects_line_id, resource_id, rate_version_id, span_start,
+                            span_end, unit_value, currency, span_revision) from stdin""",
+                        new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
                 connection.commit();
                 took = Duration.ofNanos(System.nanoTime() - started);
             }
