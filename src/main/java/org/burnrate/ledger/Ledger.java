@@ -679,7 +679,7 @@ public class Ledger {
             throw new IllegalStateException("A span lock serves only the transaction that took it.");
         }
         List<SpanDebit> fresh = new ArrayList<>(debits.size());
-        Set<String> seen = new HashSet<>();
+        Set<SpanAt> seen = new HashSet<>();
         for (var debit : debits) {
             if (!lock.chains.containsKey(debit.leafAccountId())) {
                 throw new IllegalStateException("Account " + debit.leafAccountId() + " is not under the span lock.");
@@ -689,7 +689,7 @@ public class Ledger {
             }
             var last = lock.lastStarts.get(debit.resourceId());
             if ((last == null || debit.spanStart().isAfter(last))
-                    && seen.add(debit.resourceId() + "@" + debit.spanStart())) {
+                    && seen.add(new SpanAt(debit.resourceId(), debit.spanStart()))) {
                 fresh.add(debit);
             }
         }
@@ -756,10 +756,10 @@ public class Ledger {
         Map<String, Integer> unmatched = new HashMap<>();
         owed.forEach(debit -> unmatched.merge(spanKey(debit.resourceId(), debit.spanStart(), debit.spanEnd(),
                 debit.rateVersionId(), debit.amount()), 1, Integer::sum));
-        Map<String, Integer> nextRevision = new HashMap<>();
+        Map<SpanAt, Integer> nextRevision = new HashMap<>();
         List<LedgerBatch.WrittenSpan> unowed = new ArrayList<>();
         for (var line : written) {
-            nextRevision.merge(line.resourceId() + "@" + line.spanStart(), line.revision() + 1, Math::max);
+            nextRevision.merge(new SpanAt(line.resourceId(), line.spanStart()), line.revision() + 1, Math::max);
             if (line.refunded()) {
                 continue;
             }
@@ -785,11 +785,15 @@ public class Ledger {
             var change = new LedgerBatch.Change(line.amount().negate(), ConsumptionUnits.ZERO);
             chain.forEach(id -> changes.merge(id, change, LedgerBatch.Change::plus));
         }
-        addDebits(missing, chains,
-                debit -> nextRevision.getOrDefault(debit.resourceId() + "@" + debit.spanStart(), 0), changes, batch);
+        addDebits(missing, chains, debit -> nextRevision.getOrDefault(new SpanAt(debit.resourceId(), debit.spanStart()), 0),
+                changes, batch);
         bulk.insert(batch);
         bulk.change(changes);
         return unowed.size() + missing.size();
+    }
+
+    /** A resource's span by its start, as the (resource, span start) key tells spans apart. */
+    private record SpanAt(long resourceId, Instant start) {
     }
 
     private static String spanKey(long resourceId, Instant start, @Nullable Instant end, @Nullable Long rateVersionId,

@@ -370,6 +370,10 @@ class LedgerBatch {
      */
     private static long copy(PGConnection connection, List<LedgerLine> lines, long[] ids) throws SQLException {
         var text = new StringBuilder(lines.size() * 256);
+        // A chunk's lines share their instant, and often their spans' start and end.
+        var at = new InstantText();
+        var spanStart = new InstantText();
+        var spanEnd = new InstantText();
         for (int i = 0; i < lines.size(); i++) {
             var line = lines.get(i);
             text.append(ids[i]).append('\t');
@@ -377,7 +381,7 @@ class LedgerBatch {
             field(text, line.getCounterAccountId());
             field(text, line.getType().name());
             field(text, line.getAmount().value().toPlainString());
-            field(text, line.getAt());
+            field(text, at.of(line.getAt()));
             field(text, line.getActor());
             field(text, line.getReason());
             field(text, line.getIdempotencyKey());
@@ -385,8 +389,8 @@ class LedgerBatch {
             field(text, line.getCorrectsLineId());
             field(text, line.getResourceId());
             field(text, line.getRateVersionId());
-            field(text, line.getSpanStart());
-            field(text, line.getSpanEnd());
+            field(text, spanStart.of(line.getSpanStart()));
+            field(text, spanEnd.of(line.getSpanEnd()));
             field(text, line.getUnitValue() == null ? null : line.getUnitValue().toPlainString());
             field(text, line.getCurrency());
             text.append(line.getSpanRevision() == null ? "\\N" : line.getSpanRevision()).append('\n');
@@ -399,12 +403,30 @@ class LedgerBatch {
         }
     }
 
+    /** An instant as COPY reads it (ISO-8601 in UTC), formatted once while the same instant repeats. */
+    private static final class InstantText {
+
+        private @Nullable Instant last;
+        private @Nullable String text;
+
+        @Nullable String of(@Nullable Instant instant) {
+            if (instant == null) {
+                return null;
+            }
+            if (!instant.equals(last)) {
+                last = instant;
+                text = instant.toString();
+            }
+            return text;
+        }
+    }
+
     private static void field(StringBuilder text, @Nullable Object value) {
         if (value == null) {
             text.append("\\N\t");
             return;
         }
-        if (value instanceof String string) {
+        if (value instanceof String string && needsEscape(string)) {
             for (int i = 0; i < string.length(); i++) {
                 char c = string.charAt(i);
                 switch (c) {
@@ -419,6 +441,17 @@ class LedgerBatch {
             text.append(value);
         }
         text.append('\t');
+    }
+
+    /** Whether COPY's text format needs {@code text} escaped: most names and reasons do not. */
+    private static boolean needsEscape(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

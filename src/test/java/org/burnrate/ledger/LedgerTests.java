@@ -223,8 +223,10 @@ abstract class LedgerTests {
         var name = "'lab\tVM \\N\\ \"Ada's\"\r\nnew line ü'";
         List<SpanDebit> debits = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
-            debits.add(new SpanDebit(member, first + i, units(i % 2 == 0 ? "0.0667" : "0.0666"), null, ten,
-                    ten.plusSeconds(60), i % 3 == 0 ? null : new BigDecimal("0.050000"), i % 3 == 0 ? null : "EUR",
+            // Spans that start together in runs of seven, as a chunk's often do, and then apart.
+            var start = ten.plusSeconds(60L * (i / 7));
+            debits.add(new SpanDebit(member, first + i, units(i % 2 == 0 ? "0.0667" : "0.0666"), null, start,
+                    start.plusSeconds(60), i % 3 == 0 ? null : new BigDecimal("0.050000"), i % 3 == 0 ? null : "EUR",
                     null, name + " (VM " + i + ") running"));
         }
         var inTransaction = new TransactionTemplate(transactions);
@@ -244,8 +246,8 @@ abstract class LedgerTests {
         assertThat(stored).hasSize(600);
         for (int i = 0; i < 600; i++) {
             assertThat(stored.get(i)).as("line of VM %d", i).containsExactly(first + i, name + " (VM " + i + ") running",
-                    i % 2 == 0 ? "0.0667" : "0.0666", ten, ten.plusSeconds(60), i % 3 == 0 ? "null" : "0.050000",
-                    i % 3 == 0 ? "null" : "EUR", "null", "null", 0);
+                    i % 2 == 0 ? "0.0667" : "0.0666", ten.plusSeconds(60L * (i / 7)), ten.plusSeconds(60L * (i / 7 + 1)),
+                    i % 3 == 0 ? "null" : "0.050000", i % 3 == 0 ? "null" : "EUR", "null", "null", 0);
         }
         assertThat(ledger.balance(member).consumed()).isEqualTo(units("39.9900"));
     }
