@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.persistence.EntityManager;
 
@@ -28,6 +29,11 @@ public class MeteringFeed {
 
     /** A chunk of the debit job's default size is read in two statements. */
     private static final int IDS_PER_READ = 5000;
+    /**
+     * The most resources whose histories a node keeps between runs (a few hundred bytes each);
+     * past it, they are read again from the database and kept from then on.
+     */
+    private static final int KEPT_HISTORIES = 250_000;
 
     /**
      * A resource to meter: whose account it burns, its template, its history (the confirmed states
@@ -43,6 +49,18 @@ public class MeteringFeed {
     private final CloudResourceRepository resources;
     private final JdbcTemplate jdbc;
     private final EntityManager entityManager;
+    /**
+     * The histories read, by resource, with the version of the resource they were read at: a change
+     * is recorded only with a new version of its resource, in the same transaction, and the rows are
+     * never changed afterwards, so while the version read is the one kept, so is the history.
+     */
+    private final Map<Long, KeptHistory> kept = new ConcurrentHashMap<>();
+
+    private record KeptHistory(long version, List<StateChange> history, Map<Instant, Long> holdsByRunStart,
+            List<Long> strayHolds) {
+    }
+
+    private static final KeptHistory NO_HISTORY = new KeptHistory(-1, List.of(), Map.of(), List.of());
 
     MeteringFeed(CloudResourceRepository resources, JdbcTemplate jdbc, EntityManager entityManager) {
         this.resources = resources;
@@ -141,6 +159,43 @@ public class MeteringFeed {
                 ResourceState.valueOf(row.getString(6)), row.getLong(7), row.getLong(8), row.getBoolean(9),
                 instant(row.getObject(10, OffsetDateTime.class)), instant(row.getObject(11, OffsetDateTime.class)),
                 instant(row.getObject(12, OffsetDateTime.class))), idArray);
+        Map<Long, KeptHistory> found = new HashMap<>();
+        List<Row> unknown = new ArrayList<>();
+        for (var r : rows) {
+            var history = kept.get(r.id());
+            if (history != null && history.version() == r.version()) {
+                found.put(r.id(), history);
+            } else {
+                unknown.add(r);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            var read = readHistories(unknown.stream().map(Row::id).toList());
+            if (kept.size() + unknown.size() > KEPT_HISTORIES) {
+                kept.clear();
+            }
+            for (var r : unknown) {
+                var history = read.getOrDefault(r.id(), NO_HISTORY);
+                var readAt = new KeptHistory(r.version(), history.history(), history.holdsByRunStart(),
+                        history.strayHolds());
+                found.put(r.id(), readAt);
+                kept.put(r.id(), readAt);
+            }
+        }
+        return rows.stream().map(r -> {
+            var history = found.get(r.id());
+            return new BillableResource(r.id(), r.version(), r.accountId(), r.templateId(), r.name(), r.state(),
+                    history.history(), history.holdsByRunStart(), r.groupId(), r.ownerUserId(), r.shared(),
+                    history.strayHolds(), r.exhaustedSince(), r.rebillFrom(), r.billingEndsAt());
+        }).toList();
+    }
+
+    /**
+     * The histories of these resources, read after their rows: they hold at least what the versions
+     * read say (a change committed in between is in them too, and moved the version on, so they are
+     * read again next time).
+     */
+    private Map<Long, KeptHistory> readHistories(List<Long> ids) {
         Map<Long, List<StateChange>> histories = new HashMap<>();
         Map<Long, Map<Instant, Long>> holds = new HashMap<>();
         Map<Long, List<Long>> stray = new HashMap<>();
@@ -161,11 +216,11 @@ public class MeteringFeed {
                     stray.computeIfAbsent(resourceId, k -> new ArrayList<>()).add(holdLineId);
                 }
             }
-        }, idArray);
-        return rows.stream().map(r -> new BillableResource(r.id(), r.version(), r.accountId(), r.templateId(),
-                r.name(), r.state(), histories.getOrDefault(r.id(), List.of()), holds.getOrDefault(r.id(), Map.of()),
-                r.groupId(), r.ownerUserId(), r.shared(), stray.getOrDefault(r.id(), List.of()), r.exhaustedSince(),
-                r.rebillFrom(), r.billingEndsAt())).toList();
+        }, (Object) ids.toArray(Long[]::new));
+        Map<Long, KeptHistory> read = new HashMap<>();
+        histories.forEach((id, history) -> read.put(id, new KeptHistory(-1, List.copyOf(history),
+                Map.copyOf(holds.getOrDefault(id, Map.of())), List.copyOf(stray.getOrDefault(id, List.of())))));
+        return read;
     }
 
     private static @Nullable Instant instant(@Nullable OffsetDateTime at) {

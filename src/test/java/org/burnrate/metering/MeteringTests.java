@@ -47,6 +47,7 @@ import org.burnrate.provisioning.MeteringFeed;
 import org.burnrate.provisioning.ProvisioningService;
 import org.burnrate.provisioning.ProvisioningService.ProvisionRequest;
 import org.burnrate.provisioning.ResourceState;
+import org.burnrate.provisioning.StateChange;
 import org.burnrate.provisioning.ResourceView;
 import org.burnrate.security.PortalUserDirectory;
 import org.burnrate.security.SystemActor;
@@ -842,6 +843,29 @@ abstract class MeteringTests {
             assertThat(ledger.debitedFor(resource.id())).isEqualTo(units("1.3333"));
         }
         assertThat(meter().linesWritten()).isZero();
+    }
+
+    @Test
+    void aHistoryKeptFromOneReadServesTheNextOnlyUntilItsResourceChanges() {
+        var created = provision(vm);
+        var first = feed.load(List.of(created.id())).getFirst();
+        assertThat(first.history()).extracting(StateChange::state).endsWith(ResourceState.RUNNING);
+        assertThat(feed.load(List.of(created.id())).getFirst().history())
+                .as("unchanged since, the history is not read again").isSameAs(first.history());
+
+        clock.advance(Duration.ofMinutes(5));
+        provisioning.stop(created.id());
+        var stopped = feed.load(List.of(created.id())).getFirst();
+        assertThat(stopped.history()).extracting(StateChange::state).endsWith(ResourceState.RUNNING, ResourceState.STOPPED);
+        clock.advance(Duration.ofMinutes(5));
+        provisioning.start(created.id(), null);
+        var restarted = feed.load(List.of(created.id())).getFirst();
+        assertThat(restarted.history()).extracting(StateChange::state).endsWith(ResourceState.STOPPED, ResourceState.RUNNING);
+        assertThat(restarted.holdsByRunStart()).as("the second run's hold, for its first span").hasSize(2)
+                .containsKey(restarted.history().getLast().at());
+
+        meter();
+        assertThat(debitsOf(created.id())).as("5 minutes, and the second run's first span").hasSize(6);
     }
 
     List<ResourceView> vms(int count) {
