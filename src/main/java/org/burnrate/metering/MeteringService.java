@@ -190,7 +190,7 @@ public class MeteringService {
 
     private ReadAhead readAhead(MeteringFeed.Position after, int size) {
         var chunk = feed.unmeteredAfter(after, size);
-        var resources = feed.load(chunk.ids());
+        var resources = chunk.resources();
         return new ReadAhead(chunk, resources, ledger.readSpansAhead(
                 resources.stream().map(BillableResource::accountId).collect(Collectors.toSet()), chunk.ids(),
                 spanMemory));

@@ -74,28 +74,32 @@ public class MeteringFeed {
         public static final Position START = new Position(0, 0);
     }
 
-    /** The ids of a chunk of resources to meter, and the position after them. */
-    public record Chunk(List<Long> ids, Position next) {
+    /**
+     * A chunk of resources to meter: their ids in the walk's order, the position after them, and
+     * the resources with their histories, in id order.
+     */
+    public record Chunk(List<Long> ids, Position next, List<BillableResource> resources) {
     }
 
     /**
-     * The next resources that may still owe something after {@code after}, ordered by the account
-     * they are charged to and then by id: the resources of one member (and of one group) come
-     * together, so a chunk has fewer accounts to lock and update per line it writes.
+     * The next resources that may still owe something after {@code after}, with their histories,
+     * ordered by the account they are charged to and then by id: the resources of one member (and
+     * of one group) come together, so a chunk has fewer accounts to lock and update per line it
+     * writes. Their rows are read by the same statement that finds them.
      */
     @Transactional(readOnly = true)
     public Chunk unmeteredAfter(Position after, int limit) {
-        List<Long> ids = new ArrayList<>(limit);
-        long[] last = {after.accountId(), after.resourceId()};
-        jdbc.query("""
-                select id, ledger_account_id from cloud_resource
+        var rows = jdbc.query(ROWS + """
                 where metered = false and (ledger_account_id, id) > (?, ?)
-                order by ledger_account_id, id limit ?""", (RowCallbackHandler) row -> {
-            ids.add(row.getLong(1));
-            last[0] = row.getLong(2);
-            last[1] = row.getLong(1);
-        }, after.accountId(), after.resourceId(), limit);
-        return new Chunk(ids, new Position(last[0], last[1]));
+                order by ledger_account_id, id limit ?""", MeteringFeed::row, after.accountId(), after.resourceId(),
+                limit);
+        if (rows.isEmpty()) {
+            return new Chunk(List.of(), after, List.of());
+        }
+        var last = rows.getLast();
+        var ids = rows.stream().map(Row::id).toList();
+        return new Chunk(ids, new Position(last.accountId(), last.id()),
+                withHistories(rows.stream().sorted(java.util.Comparator.comparingLong(Row::id)).toList()));
     }
 
     /** Ids of resources that may still owe something, in id order, after {@code afterId}. */
@@ -143,22 +147,36 @@ public class MeteringFeed {
         return targets;
     }
 
-    private List<BillableResource> loadSorted(List<Long> ids) {
-        Object idArray = ids.toArray(Long[]::new);
-        // The rows first, then their histories: a change is recorded with its resource's new version in
-        // one transaction, so a history read afterwards holds at least what the version read says.
-        record Row(long id, long version, long accountId, long templateId, String name, ResourceState state,
-                long groupId, long ownerUserId, boolean shared, @Nullable Instant exhaustedSince,
-                @Nullable Instant rebillFrom, @Nullable Instant billingEndsAt) {
-        }
-        var rows = jdbc.query("""
-                select id, version, ledger_account_id, template_id, name, state, group_id, owner_user_id, shared,
-                    exhausted_since, rebill_from, billing_ends_at
-                from cloud_resource where id = any(?) order by id""", (row, n) -> new Row(row.getLong(1),
-                row.getLong(2), row.getLong(3), row.getLong(4), row.getString(5),
+    /** What the debit job reads of a resource's row. */
+    private static final String ROWS = """
+            select id, version, ledger_account_id, template_id, name, state, group_id, owner_user_id, shared,
+                exhausted_since, rebill_from, billing_ends_at
+            from cloud_resource
+            """;
+
+    private record Row(long id, long version, long accountId, long templateId, String name, ResourceState state,
+            long groupId, long ownerUserId, boolean shared, @Nullable Instant exhaustedSince,
+            @Nullable Instant rebillFrom, @Nullable Instant billingEndsAt) {
+    }
+
+    private static Row row(java.sql.ResultSet row, int n) throws java.sql.SQLException {
+        return new Row(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getString(5),
                 ResourceState.valueOf(row.getString(6)), row.getLong(7), row.getLong(8), row.getBoolean(9),
                 instant(row.getObject(10, OffsetDateTime.class)), instant(row.getObject(11, OffsetDateTime.class)),
-                instant(row.getObject(12, OffsetDateTime.class))), idArray);
+                instant(row.getObject(12, OffsetDateTime.class)));
+    }
+
+    private List<BillableResource> loadSorted(List<Long> ids) {
+        return withHistories(jdbc.query(ROWS + "where id = any(?) order by id", MeteringFeed::row,
+                (Object) ids.toArray(Long[]::new)));
+    }
+
+    /**
+     * The resources of these rows with their histories. The rows are read first, then the histories:
+     * a change is recorded with its resource's new version in one transaction, so a history read
+     * afterwards holds at least what the version read says.
+     */
+    private List<BillableResource> withHistories(List<Row> rows) {
         Map<Long, KeptHistory> found = new HashMap<>();
         List<Row> unknown = new ArrayList<>();
         for (var r : rows) {

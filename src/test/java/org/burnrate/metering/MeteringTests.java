@@ -2,7 +2,8 @@ package org.burnrate.metering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 
@@ -831,8 +832,8 @@ abstract class MeteringTests {
             if (Thread.currentThread().getName().equals("metering-read-ahead") && failures.getAndIncrement() == 0) {
                 throw new IllegalStateException("injected: the read-ahead's connection broke");
             }
-            return feed.load(call.getArgument(0));
-        }).when(failing).load(anyCollection());
+            return feed.unmeteredAfter(call.getArgument(0), call.getArgument(1));
+        }).when(failing).unmeteredAfter(any(), anyInt());
 
         var run = SystemActor.call(() -> inChunksOf(2, failing).run("test"));
 
