@@ -6,20 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.burnrate.base.ConsumptionUnits;
 import org.burnrate.base.InvalidInputException;
 import org.burnrate.base.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,37 +151,17 @@ abstract class LedgerTests {
     void aNodeRemembersTheSpansItWroteOnlyUntilAnotherNodeWritesSpansOfTheOrganization() {
         long resource = 1_000_000_000L + ThreadLocalRandom.current().nextInt(1_000_000_000);
         var ten = Instant.parse("2026-11-24T10:00:00Z");
-        var inTransaction = new TransactionTemplate(transactions);
         var memory = new SpanMemory(1000);
 
-        inTransaction.executeWithoutResult(status -> {
-            var lock = ledger.lockForSpans(Set.of(member), Set.of(resource), null, new Ledger.SpanFence(), memory);
-            assertThat(ledger.debitSpans(List.of(span(resource, ten, "0.6667")), lock)).isOne();
-        });
+        assertThat(nodeWrites(memory, null, null, span(resource, ten, "0.6667"))).isOne();
         // The node's next run: what it remembers serves.
-        var nextRun = new Ledger.SpanFence();
-        var ahead = ledger.readSpansAhead(Set.of(member), Set.of(resource), memory);
-        inTransaction.executeWithoutResult(status -> {
-            var lock = ledger.lockForSpans(Set.of(member), Set.of(resource), ahead, nextRun, memory);
-            assertThat(lock.lastStarts()).containsEntry(resource, ten);
-            assertThat(ledger.debitSpans(List.of(span(resource, ten, "0.6667"),
-                    span(resource, ten.plusSeconds(60), "0.6666")), lock)).isOne();
-        });
+        assertThat(nodeWrites(memory, ledger.readSpansAhead(Set.of(member), Set.of(resource), memory), ten,
+                span(resource, ten, "0.6667"), span(resource, ten.plusSeconds(60), "0.6666"))).isOne();
         // Another node writes the third span, under the organization's lock as every writer does.
-        inTransaction.executeWithoutResult(status -> {
-            var lock = ledger.lockForSpans(Set.of(member), Set.of(resource), null, new Ledger.SpanFence(),
-                    new SpanMemory(1000));
-            assertThat(ledger.debitSpans(List.of(span(resource, ten.plusSeconds(120), "0.6667")), lock)).isOne();
-        });
-        var afterOtherNode = ledger.readSpansAhead(Set.of(member), Set.of(resource), memory);
-        inTransaction.executeWithoutResult(status -> {
-            var lock = ledger.lockForSpans(Set.of(member), Set.of(resource), afterOtherNode, new Ledger.SpanFence(),
-                    memory);
-            assertThat(lock.lastStarts()).as("read from the database, not remembered")
-                    .containsEntry(resource, ten.plusSeconds(120));
-            assertThat(ledger.debitSpans(List.of(span(resource, ten.plusSeconds(120), "0.6667"),
-                    span(resource, ten.plusSeconds(180), "0.6666")), lock)).as("only the fourth span").isOne();
-        });
+        assertThat(nodeWrites(new SpanMemory(1000), null, null, span(resource, ten.plusSeconds(120), "0.6667"))).isOne();
+        assertThat(nodeWrites(memory, ledger.readSpansAhead(Set.of(member), Set.of(resource), memory),
+                ten.plusSeconds(120), span(resource, ten.plusSeconds(120), "0.6667"),
+                span(resource, ten.plusSeconds(180), "0.6666"))).as("read from the database, only the fourth span").isOne();
         assertThat(ledger.debitedFor(resource)).isEqualTo(units("2.6666"));
         assertThat(ledger.verifyBalances()).isEmpty();
     }
@@ -188,28 +171,38 @@ abstract class LedgerTests {
     void theLastSpanAfterARebillIsReadFromTheDatabaseNotRemembered() {
         long resource = 1_000_000_000L + ThreadLocalRandom.current().nextInt(1_000_000_000);
         var ten = Instant.parse("2026-11-24T10:00:00Z");
-        var inTransaction = new TransactionTemplate(transactions);
         var memory = new SpanMemory(1000);
-        inTransaction.executeWithoutResult(status -> {
-            var lock = ledger.lockForSpans(Set.of(member), Set.of(resource), null, new Ledger.SpanFence(), memory);
-            assertThat(ledger.debitSpans(List.of(span(resource, ten, "0.6667")), lock)).isOne();
-        });
+        assertThat(nodeWrites(memory, null, null, span(resource, ten, "0.6667"))).isOne();
         // A start confirmed late: from ten on, three spans are owed, of which the first is written.
         var ahead = ledger.readSpansAhead(Set.of(member), Set.of(resource), memory);
-        inTransaction.executeWithoutResult(status -> {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
             var lock = ledger.lockForSpans(Set.of(member), Set.of(resource), ahead, new Ledger.SpanFence(), memory);
             assertThat(ledger.rebillSpans(lock, Map.of(resource, ten), Set.of(member),
                     List.of(span(resource, ten, "0.6667"), span(resource, ten.plusSeconds(60), "0.6666"),
                             span(resource, ten.plusSeconds(120), "0.6667")), "late start")).isEqualTo(2);
         });
-        var next = ledger.readSpansAhead(Set.of(member), Set.of(resource), memory);
-        inTransaction.executeWithoutResult(status -> {
-            var lock = ledger.lockForSpans(Set.of(member), Set.of(resource), next, new Ledger.SpanFence(), memory);
-            assertThat(lock.lastStarts()).containsEntry(resource, ten.plusSeconds(120));
-            assertThat(ledger.debitSpans(List.of(span(resource, ten.plusSeconds(120), "0.6667"),
-                    span(resource, ten.plusSeconds(180), "0.6666")), lock)).as("only the fourth span").isOne();
-        });
+        assertThat(nodeWrites(memory, ledger.readSpansAhead(Set.of(member), Set.of(resource), memory),
+                ten.plusSeconds(120), span(resource, ten.plusSeconds(120), "0.6667"),
+                span(resource, ten.plusSeconds(180), "0.6666"))).as("only the fourth span").isOne();
         assertThat(ledger.debitedFor(resource)).isEqualTo(units("2.6666"));
+    }
+
+    /**
+     * One transaction of a node's debit run (a run of its own) with the node's span memory: locks the
+     * member's organization for the spans' resource, with what was read ahead if anything, checks
+     * the last span start it finds there, writes the spans and answers how many were new.
+     */
+    private int nodeWrites(SpanMemory memory, Ledger.@Nullable SpansReadAhead ahead, @Nullable Instant lastStart,
+            SpanDebit... spans) {
+        var resources = Arrays.stream(spans).map(SpanDebit::resourceId).collect(Collectors.toSet());
+        Integer written = new TransactionTemplate(transactions).execute(status -> {
+            var lock = ledger.lockForSpans(Set.of(member), resources, ahead, new Ledger.SpanFence(), memory);
+            if (lastStart != null) {
+                assertThat(lock.lastStarts()).containsEntry(spans[0].resourceId(), lastStart);
+            }
+            return ledger.debitSpans(List.of(spans), lock);
+        });
+        return written;
     }
 
     /**

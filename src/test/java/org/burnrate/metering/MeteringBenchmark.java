@@ -440,20 +440,7 @@ class MeteringBenchmark {
          * line must pass them) its foreign keys.
          */
         Timing plainInsert(boolean foreignKeys) throws SQLException {
-            jdbc.execute("drop table if exists bench_ledger_line");
-            jdbc.execute("create table bench_ledger_line (like ledger_line including all)");
-            if (foreignKeys) {
-                jdbc.execute("""
-                        alter table bench_ledger_line
-                            add foreign key (account_id) references ledger_account (id),
-                            add foreign key (counter_account_id) references ledger_account (id),
-                            add foreign key (hold_line_id) references ledger_line (id),
-                            add foreign key (corrects_line_id) references ledger_line (id)""");
-            }
-            // The rows the timed run writes: each VM's account and id, in the order the job takes them.
-            List<long[]> rows = jdbc.query("""
-                    select ledger_account_id, id from cloud_resource where template_id = ?
-                    order by ledger_account_id, id""", (row, i) -> new long[] {row.getLong(1), row.getLong(2)}, vm.id());
+            List<long[]> rows = emptyCopyOfTheLedger(foreignKeys);
             var at = Timestamp.from(clock.instant());
             var spanStart = Timestamp.from(TestClock.START.plus(SPAN));
             var spanEnd = Timestamp.from(TestClock.START.plus(SPAN.multipliedBy(2)));
@@ -496,22 +483,33 @@ class MeteringBenchmark {
         }
 
         /**
+         * Makes {@code bench_ledger_line} afresh, empty, with ledger_line's columns and indexes (and
+         * its foreign keys, when asked), and answers the rows the timed run writes: each VM's account
+         * and id, in the order the job takes them.
+         */
+        private List<long[]> emptyCopyOfTheLedger(boolean foreignKeys) {
+            jdbc.execute("drop table if exists bench_ledger_line");
+            jdbc.execute("create table bench_ledger_line (like ledger_line including all)");
+            if (foreignKeys) {
+                jdbc.execute("""
+                        alter table bench_ledger_line
+                            add foreign key (account_id) references ledger_account (id),
+                            add foreign key (counter_account_id) references ledger_account (id),
+                            add foreign key (hold_line_id) references ledger_line (id),
+                            add foreign key (corrects_line_id) references ledger_line (id)""");
+            }
+            return jdbc.query("""
+                    select ledger_account_id, id from cloud_resource where template_id = ?
+                    order by ledger_account_id, id""", (row, i) -> new long[] {row.getLong(1), row.getLong(2)}, vm.id());
+        }
+
+        /**
          * The same rows as {@link #plainInsert}, with its foreign keys, through PostgreSQL's COPY (text
          * format, one stream, one transaction), which the debit run's own writes use for a chunk: for
          * reference, next to the plain insert the aim is set against.
          */
         Timing plainCopy() throws SQLException, IOException {
-            jdbc.execute("drop table if exists bench_ledger_line");
-            jdbc.execute("create table bench_ledger_line (like ledger_line including all)");
-            jdbc.execute("""
-                    alter table bench_ledger_line
-                        add foreign key (account_id) references ledger_account (id),
-                        add foreign key (counter_account_id) references ledger_account (id),
-                        add foreign key (hold_line_id) references ledger_line (id),
-                        add foreign key (corrects_line_id) references ledger_line (id)""");
-            List<long[]> rows = jdbc.query("""
-                    select ledger_account_id, id from cloud_resource where template_id = ?
-                    order by ledger_account_id, id""", (row, i) -> new long[] {row.getLong(1), row.getLong(2)}, vm.id());
+            List<long[]> rows = emptyCopyOfTheLedger(true);
             var at = clock.instant();
             var spanStart = TestClock.START.plus(SPAN);
             var spanEnd = TestClock.START.plus(SPAN.multipliedBy(2));
