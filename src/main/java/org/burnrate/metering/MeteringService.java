@@ -185,14 +185,13 @@ public class MeteringService {
      * A chunk's ids, its resources and the last spans written for them, as read before the chunk's
      * lock is taken (each in a transaction of its own).
      */
-    private record ReadAhead(MeteringFeed.Chunk chunk, List<BillableResource> resources, Ledger.SpansReadAhead spans) {
+    private record ReadAhead(MeteringFeed.Chunk chunk, Ledger.SpansReadAhead spans) {
     }
 
     private ReadAhead readAhead(MeteringFeed.Position after, int size) {
         var chunk = feed.unmeteredAfter(after, size);
-        var resources = chunk.resources();
-        return new ReadAhead(chunk, resources, ledger.readSpansAhead(
-                resources.stream().map(BillableResource::accountId).collect(Collectors.toSet()), chunk.ids(),
+        return new ReadAhead(chunk, ledger.readSpansAhead(
+                chunk.resources().stream().map(BillableResource::accountId).collect(Collectors.toSet()), chunk.ids(),
                 spanMemory));
     }
 
@@ -243,7 +242,7 @@ public class MeteringService {
     }
 
     private int meterChunk(List<Long> ids, @Nullable ReadAhead readAhead, RunContext context) {
-        var resources = readAhead != null ? readAhead.resources() : feed.load(ids);
+        var resources = readAhead != null ? readAhead.chunk().resources() : feed.load(ids);
         // Locked before the written spans are used: what another node writes for them waits for this chunk.
         // The spans read ahead serve unless someone else wrote spans since; then they are read again.
         var lock = ledger.lockForSpans(resources.stream().map(BillableResource::accountId).collect(Collectors.toSet()),

@@ -1,9 +1,12 @@
 package org.burnrate.provisioning;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +63,6 @@ public class MeteringFeed {
             List<Long> strayHolds) {
     }
 
-    private static final KeptHistory NO_HISTORY = new KeptHistory(-1, List.of(), Map.of(), List.of());
-
     MeteringFeed(CloudResourceRepository resources, JdbcTemplate jdbc, EntityManager entityManager) {
         this.resources = resources;
         this.jdbc = jdbc;
@@ -99,7 +100,7 @@ public class MeteringFeed {
         var last = rows.getLast();
         var ids = rows.stream().map(Row::id).toList();
         return new Chunk(ids, new Position(last.accountId(), last.id()),
-                withHistories(rows.stream().sorted(java.util.Comparator.comparingLong(Row::id)).toList()));
+                withHistories(rows.stream().sorted(Comparator.comparingLong(Row::id)).toList()));
     }
 
     /** Ids of resources that may still owe something, in id order, after {@code afterId}. */
@@ -159,7 +160,7 @@ public class MeteringFeed {
             @Nullable Instant rebillFrom, @Nullable Instant billingEndsAt) {
     }
 
-    private static Row row(java.sql.ResultSet row, int n) throws java.sql.SQLException {
+    private static Row row(ResultSet row, int n) throws SQLException {
         return new Row(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getString(5),
                 ResourceState.valueOf(row.getString(6)), row.getLong(7), row.getLong(8), row.getBoolean(9),
                 instant(row.getObject(10, OffsetDateTime.class)), instant(row.getObject(11, OffsetDateTime.class)),
@@ -188,17 +189,12 @@ public class MeteringFeed {
             }
         }
         if (!unknown.isEmpty()) {
-            var read = readHistories(unknown.stream().map(Row::id).toList());
-            if (kept.size() + unknown.size() > KEPT_HISTORIES) {
+            var read = readHistories(unknown);
+            if (kept.size() + read.size() > KEPT_HISTORIES) {
                 kept.clear();
             }
-            for (var r : unknown) {
-                var history = read.getOrDefault(r.id(), NO_HISTORY);
-                var readAt = new KeptHistory(r.version(), history.history(), history.holdsByRunStart(),
-                        history.strayHolds());
-                found.put(r.id(), readAt);
-                kept.put(r.id(), readAt);
-            }
+            found.putAll(read);
+            kept.putAll(read);
         }
         return rows.stream().map(r -> {
             var history = found.get(r.id());
@@ -209,11 +205,11 @@ public class MeteringFeed {
     }
 
     /**
-     * The histories of these resources, read after their rows: they hold at least what the versions
-     * read say (a change committed in between is in them too, and moved the version on, so they are
-     * read again next time).
+     * The histories of the resources of these rows, each kept with the version its row was read at.
+     * Read after the rows, they hold at least what the versions read say (a change committed in
+     * between is in them too, and moved the version on, so they are read again next time).
      */
-    private Map<Long, KeptHistory> readHistories(List<Long> ids) {
+    private Map<Long, KeptHistory> readHistories(List<Row> rows) {
         Map<Long, List<StateChange>> histories = new HashMap<>();
         Map<Long, Map<Instant, Long>> holds = new HashMap<>();
         Map<Long, List<Long>> stray = new HashMap<>();
@@ -234,10 +230,12 @@ public class MeteringFeed {
                     stray.computeIfAbsent(resourceId, k -> new ArrayList<>()).add(holdLineId);
                 }
             }
-        }, (Object) ids.toArray(Long[]::new));
+        }, (Object) rows.stream().map(Row::id).toArray(Long[]::new));
         Map<Long, KeptHistory> read = new HashMap<>();
-        histories.forEach((id, history) -> read.put(id, new KeptHistory(-1, List.copyOf(history),
-                Map.copyOf(holds.getOrDefault(id, Map.of())), List.copyOf(stray.getOrDefault(id, List.of())))));
+        for (var r : rows) {
+            read.put(r.id(), new KeptHistory(r.version(), List.copyOf(histories.getOrDefault(r.id(), List.of())),
+                    Map.copyOf(holds.getOrDefault(r.id(), Map.of())), List.copyOf(stray.getOrDefault(r.id(), List.of()))));
+        }
         return read;
     }
 
