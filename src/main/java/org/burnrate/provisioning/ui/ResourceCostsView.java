@@ -74,6 +74,8 @@ public class ResourceCostsView extends Div implements BeforeEnterObserver, HasDy
                 new RouterLink("Back to My resources", MyResourcesView.class));
         notFound.setVisible(false);
         facts.addClassName("portal-facts");
+        grid.setId("resource-lines");
+        showbackGrid.setId("resource-showback");
 
         grid.addColumn(line -> LedgerLineTexts.when(line.at())).setKey("when").setHeader("When").setAutoWidth(true)
                 .setFlexGrow(0);
@@ -129,11 +131,12 @@ public class ResourceCostsView extends Div implements BeforeEnterObserver, HasDy
         return (shown == null ? "Resource not found" : shown.name() + ": costs") + " · Burnrate";
     }
 
-    /** A link to a resource's costs, for the grids that list resources. */
-    static RouterLink link(ResourceView resource) {
-        var link = new RouterLink("Costs", ResourceCostsView.class,
+    /** A link to a resource's costs, for the grids that list resources, showing {@code text} (its cost so far). */
+    static RouterLink link(ResourceView resource, String text) {
+        var link = new RouterLink(text, ResourceCostsView.class,
                 new RouteParameters(RESOURCE_ID, String.valueOf(resource.id())));
         link.setId("costs-" + resource.id());
+        link.getElement().setAttribute("title", "Its debit lines and what it cost so far");
         return link;
     }
 

@@ -47,22 +47,25 @@ class ResourceGrid extends Grid<ResourceView> {
         this.source = source;
         this.unitValue = unitValue;
         addColumn(ResourceView::name).setKey("name").setHeader("Name").setAutoWidth(true).setFlexGrow(1);
+        // Owner or group, and template, take the width left and wrap within it.
         if (showOwner) {
             addColumn(r -> r.shared() ? r.ownerName() + " (shared)" : r.ownerName()).setKey("owner").setHeader("Owner")
-                    .setAutoWidth(true);
+                    .setWidth("9em").setFlexGrow(1);
         } else {
-            addColumn(ResourceView::groupName).setKey("group").setHeader("Group").setAutoWidth(true);
+            addColumn(ResourceView::groupName).setKey("group").setHeader("Group").setWidth("9em").setFlexGrow(1);
         }
-        addColumn(ResourceView::templateName).setKey("template").setHeader("Template").setAutoWidth(true);
+        addColumn(ResourceView::templateName).setKey("template").setHeader("Template").setWidth("9em").setFlexGrow(1);
         addComponentColumn(ResourceGrid::state).setKey("state").setHeader("State").setAutoWidth(true);
         addColumn(r -> r.runningSince() == null ? "" : ResourceTexts.moment(r.runningSince())
                 + (r.stopAt() == null ? "" : " · stops " + ResourceTexts.moment(r.stopAt())))
                 .setKey("running").setHeader("Running since").setAutoWidth(true);
-        addColumn(r -> MoneyText.of(r.costSoFar(), unitValue.get())).setKey("cost").setHeader("Cost so far")
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        addComponentColumn(ResourceCostsView::link).setKey("costs").setHeader("").setAutoWidth(true).setFlexGrow(0);
-        addComponentColumn(this::actions).setKey("actions").setHeader("").setAutoWidth(true).setFlexGrow(0);
-        addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        // The cost so far links to the lines it is the sum of.
+        addComponentColumn(r -> ResourceCostsView.link(r, MoneyText.of(r.costSoFar(), unitValue.get()))).setKey("cost")
+                .setHeader("Cost so far").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        // Frozen to the end: on a narrow screen the other columns scroll, and the row's actions stay in view.
+        addComponentColumn(this::actions).setKey("actions").setHeader("").setAutoWidth(true).setFlexGrow(0)
+                .setFrozenToEnd(true);
+        addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         setAllRowsVisible(true);
     }
 

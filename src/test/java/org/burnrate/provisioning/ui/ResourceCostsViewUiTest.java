@@ -159,13 +159,15 @@ class ResourceCostsViewUiTest extends UiTest {
     }
 
     @Test
-    void myResourcesLinksToEachResourcesCosts() {
+    void myResourcesLinksEachResourcesCostSoFarToItsLines() {
         signInAs(student);
         var created = provisionVm("linked");
         UI.getCurrent().navigate(MyResourcesView.class);
         var grid = _get(MyResourcesView.class).grid;
 
-        RouterLinkKt._click((RouterLink) _getCellComponent(grid, 0, "costs"));
+        var cost = (RouterLink) _getCellComponent(grid, 0, "cost");
+        assertThat(cost.getText()).isEqualTo("0.6667 units (0.03 EUR)");
+        RouterLinkKt._click(cost);
 
         assertThat(_get(ResourceCostsView.class).heading.getText()).isEqualTo("linked");
     }
