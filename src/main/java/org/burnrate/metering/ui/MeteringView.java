@@ -110,9 +110,11 @@ public class MeteringView extends Div {
 
     private void show(MeteringStatus status) {
         lag.setText(lagText(status.lag()));
-        waiting.setText(status.resourcesWaiting() == 0 ? "No resource is waiting to be metered."
-                : plural(status.resourcesWaiting(), "resource") + " may still owe something: running, or not metered "
-                        + "since they stopped.");
+        int count = status.resourcesWaiting();
+        waiting.setText(count == 0 ? "No resource is waiting to be metered."
+                : count == 1 ? "1 resource may still owe something: it is running, or it stopped and was not metered since."
+                : plural(count, "resource") + " may still owe something: they are running, or they stopped and were "
+                        + "not metered since.");
         grid.setItems(status.lastRuns());
     }
 

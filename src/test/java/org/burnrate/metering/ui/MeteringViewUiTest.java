@@ -108,8 +108,9 @@ class MeteringViewUiTest extends UiTest {
         signInAs(sysadmin);
         UI.getCurrent().navigate("admin/metering");
         var view = _get(MeteringView.class);
-        assertThat(view.waiting.getText()).matches("\\d+ resources? may still owe something: running, or not "
-                + "metered since they stopped\\.");
+        assertThat(view.waiting.getText()).matches("1 resource may still owe something: it is running, or it "
+                + "stopped and was not metered since\\.|\\d+ resources may still owe something: they are running, or "
+                + "they stopped and were not metered since\\.");
         assertThat(debitsOfTheVm()).isEmpty();
 
         _click(view.runNow);

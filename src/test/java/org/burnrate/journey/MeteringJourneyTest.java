@@ -1,0 +1,102 @@
+package org.burnrate.journey;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.burnrate.support.TestClock;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PageAssertions;
+import com.microsoft.playwright.options.AriaRole;
+
+/**
+ * The debit job as its users see it, in a real browser: a student's VM runs for ten minutes of
+ * the portal's clock, the system admin runs the job from the metering view, the student reads the
+ * VM's debit lines and its cost so far, and the group admin sees the group's burn.
+ */
+class MeteringJourneyTest extends BrowserJourney {
+
+    static final String STUDENT = "ada.okafor@northfield.test";
+    static final String SYSTEM_ADMIN = "it.admin@northfield.test";
+    static final String GROUP_ADMIN = "maria.lopez@northfield.test";
+
+    @Autowired
+    TestClock clock;
+
+    @Test
+    void aRunningVmIsDebitedByARunOnDemandAndItsCostsAreShownToEveryLevel() throws Exception {
+        journey("metering", this::steps);
+    }
+
+    private void steps() throws Exception {
+        String name = "metered-vm-" + UUID.randomUUID().toString().substring(0, 6);
+        signInAs(STUDENT);
+        Locator catalog = navItem("Catalog");
+        assertThat(catalog).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(FIRST_LOAD_MS));
+        catalog.click();
+        Locator card = page.locator("vaadin-card").filter(new Locator.FilterOptions().setHasText("Ubuntu VM (2 vCPU)"));
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Provision…")).click(
+                new Locator.ClickOptions().setTimeout(STEP_MS));
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(name);
+        page.locator("#confirm-provision").click();
+        assertThat(page).hasURL(Pattern.compile(".*/resources$"), new PageAssertions.HasURLOptions().setTimeout(STEP_MS));
+        Locator grid = page.locator("#my-resources");
+        assertThat(grid).containsText(name, new LocatorAssertions.ContainsTextOptions().setTimeout(STEP_MS));
+
+        // Ten minutes later by the portal's clock, the system admin runs the debit job on demand:
+        // ten started minutes at 40 units/h, one line each.
+        clock.advance(Duration.ofMinutes(10));
+        signOutAndInAs(SYSTEM_ADMIN);
+        Locator metering = navItem("Metering");
+        assertThat(metering).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(FIRST_LOAD_MS));
+        metering.click();
+        assertThat(page.getByText("1 resource may still owe something: it is running, or it stopped and was not "
+                + "metered since.")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(STEP_MS));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run now").setExact(true)).click(
+                new Locator.ClickOptions().setTimeout(STEP_MS));
+        assertThat(page.getByText(Pattern.compile("^Wrote 10 lines for 1 resource in \\d+ ms$"))).isVisible(
+                new LocatorAssertions.IsVisibleOptions().setTimeout(STEP_MS));
+        assertThat(page.locator("vaadin-grid")).containsText("view", new LocatorAssertions.ContainsTextOptions().setTimeout(STEP_MS));
+        screenshot("metering-run.png");
+
+        // The student sees the cost so far, with the row's actions in view, and each minute's line.
+        signOutAndInAs(STUDENT);
+        navItem("My resources").click(new Locator.ClickOptions().setTimeout(FIRST_LOAD_MS));
+        assertThat(grid).containsText("6.6667 units (0.33 EUR)", new LocatorAssertions.ContainsTextOptions().setTimeout(STEP_MS));
+        assertThat(grid.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete").setExact(true)))
+                .isInViewport(new LocatorAssertions.IsInViewportOptions().setRatio(1).setTimeout(STEP_MS));
+        screenshot("metering-my-resources.png");
+        grid.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("6.6667 units (0.33 EUR)")).click();
+        assertThat(page.getByText("Cost so far 6.6667 units (0.33 EUR)", new Page.GetByTextOptions().setExact(false)))
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(STEP_MS));
+        Locator lines = page.locator("#resource-lines");
+        assertThat(lines).containsText("10:09–10:10", new LocatorAssertions.ContainsTextOptions().setTimeout(STEP_MS));
+        assertThat(lines).containsText("10:00–10:01");
+        screenshot("metering-costs.png");
+
+        // The group admin sees the same debits as the group's burn, under the student's name.
+        signOutAndInAs(GROUP_ADMIN);
+        navItem("My groups").click(new Locator.ClickOptions().setTimeout(FIRST_LOAD_MS));
+        page.getByText("CS101 Cloud Fundamentals", new Page.GetByTextOptions().setExact(true)).click(
+                new Locator.ClickOptions().setTimeout(STEP_MS));
+        page.locator("#group-resources-link").click(new Locator.ClickOptions().setTimeout(STEP_MS));
+        page.locator("#group-burn-link").click(new Locator.ClickOptions().setTimeout(STEP_MS));
+        Locator byMember = page.locator("#burn-by-member");
+        assertThat(byMember).containsText("Ada Okafor", new LocatorAssertions.ContainsTextOptions().setTimeout(STEP_MS));
+        assertThat(byMember).containsText("6.6667 units");
+        assertThat(page.locator("#burn-by-template")).containsText("Ubuntu VM (2 vCPU)");
+        screenshot("metering-group-burn.png");
+    }
+
+    private void signOutAndInAs(String email) {
+        context.clearCookies();
+        signInAs(email);
+    }
+}
