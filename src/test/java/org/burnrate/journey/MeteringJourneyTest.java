@@ -87,6 +87,12 @@ class MeteringJourneyTest extends BrowserJourney {
         page.getByText("CS101 Cloud Fundamentals", new Page.GetByTextOptions().setExact(true)).click(
                 new Locator.ClickOptions().setTimeout(STEP_MS));
         page.locator("#group-resources-link").click(new Locator.ClickOptions().setTimeout(STEP_MS));
+        Locator groupResources = page.locator("#group-resources");
+        assertThat(groupResources).containsText("Ada Okafor", new LocatorAssertions.ContainsTextOptions().setTimeout(STEP_MS));
+        assertThat(groupResources).containsText("6.6667 units (0.33 EUR)");
+        assertThat(groupResources.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete").setExact(true)))
+                .isInViewport(new LocatorAssertions.IsInViewportOptions().setRatio(1).setTimeout(STEP_MS));
+        screenshot("metering-group-resources.png");
         page.locator("#group-burn-link").click(new Locator.ClickOptions().setTimeout(STEP_MS));
         Locator byMember = page.locator("#burn-by-member");
         assertThat(byMember).containsText("Ada Okafor", new LocatorAssertions.ContainsTextOptions().setTimeout(STEP_MS));
