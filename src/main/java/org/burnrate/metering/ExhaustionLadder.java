@@ -277,6 +277,20 @@ class ExhaustionLadder {
      * resources is not told again for each (the notifications' own key would refuse it anyway), and
      * {@code percentUsed} each level's share used, worked out once per chunk.
      */
+    /**
+     * The level as its reader knows it: a member is told about their own allocation, which bears
+     * their name, so it is named by its group; other levels by their kind and name.
+     */
+    private static String whose(Balance level, List<Balance> chain) {
+        if (level.kind() == AccountKind.MEMBERSHIP) {
+            var group = chain.stream().filter(other -> other.kind() == AccountKind.GROUP).findFirst();
+            if (group.isPresent()) {
+                return "Your allocation in '" + group.get().name() + "'";
+            }
+        }
+        return "The " + level.kind().label() + " '" + level.name() + "'";
+    }
+
     private void warn(BillableResource resource, TemplateView template, List<Balance> chain, long groupOwner,
             Set<String> told, Map<Long, BigDecimal> percentUsed) {
         for (var level : chain) {
@@ -292,9 +306,9 @@ class ExhaustionLadder {
                 }
                 String key = "threshold:" + level.accountId() + ":" + threshold;
                 if (told.add(user + "/" + key)) {
-                    notifications.notify(user, "budget", "The " + level.kind().label() + " '" + level.name() + "' is "
-                            + threshold + "% used", level.consumed() + " of " + level.allocated()
-                            + " units are consumed and " + level.held() + " held.", key);
+                    notifications.notify(user, "budget", whose(level, chain) + " is " + threshold + "% used",
+                            level.consumed() + " of " + level.allocated() + " units are consumed and " + level.held()
+                                    + " held.", key);
                 }
             }
         }

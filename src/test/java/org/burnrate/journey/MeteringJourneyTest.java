@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.burnrate.metering.MeteringService;
+import org.burnrate.security.SystemActor;
 import org.burnrate.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +21,8 @@ import com.microsoft.playwright.options.AriaRole;
 /**
  * The debit job as its users see it, in a real browser: a student's VM runs for ten minutes of
  * the portal's clock, the system admin runs the job from the metering view, the student reads the
- * VM's debit lines and its cost so far, and the group admin sees the group's burn.
+ * VM's debit lines and its cost so far, the group admin sees the group's burn, and when the student
+ * has used half of her allocation the bell in the layout tells her.
  */
 class MeteringJourneyTest extends BrowserJourney {
 
@@ -29,6 +32,9 @@ class MeteringJourneyTest extends BrowserJourney {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    MeteringService metering;
 
     @Test
     void aRunningVmIsDebitedByARunOnDemandAndItsCostsAreShownToEveryLevel() throws Exception {
@@ -54,9 +60,9 @@ class MeteringJourneyTest extends BrowserJourney {
         // ten started minutes at 40 units/h, one line each.
         clock.advance(Duration.ofMinutes(10));
         signOutAndInAs(SYSTEM_ADMIN);
-        Locator metering = navItem("Metering");
-        assertThat(metering).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(FIRST_LOAD_MS));
-        metering.click();
+        Locator meteringItem = navItem("Metering");
+        assertThat(meteringItem).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(FIRST_LOAD_MS));
+        meteringItem.click();
         assertThat(page.getByText("1 resource may still owe something: it is running, or it stopped and was not "
                 + "metered since.")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(STEP_MS));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run now").setExact(true)).click(
@@ -99,6 +105,19 @@ class MeteringJourneyTest extends BrowserJourney {
         assertThat(byMember).containsText("6.6667 units");
         assertThat(page.locator("#burn-by-template")).containsText("Ubuntu VM (2 vCPU)");
         screenshot("metering-group-burn.png");
+
+        // Seventy minutes on, the next run takes her past half of her 100 units: the bell tells her.
+        clock.advance(Duration.ofMinutes(70));
+        SystemActor.call(() -> metering.run("journey"));
+        signOutAndInAs(STUDENT);
+        Locator bell = page.locator("#notification-bell");
+        assertThat(bell).hasAttribute("aria-label", "Notifications, 1 unread",
+                new LocatorAssertions.HasAttributeOptions().setTimeout(FIRST_LOAD_MS));
+        bell.click();
+        assertThat(page).hasURL(Pattern.compile(".*/notifications$"), new PageAssertions.HasURLOptions().setTimeout(STEP_MS));
+        assertThat(page.locator("vaadin-grid")).containsText("Your allocation in 'CS101 Cloud Fundamentals' is 50% used",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(STEP_MS));
+        screenshot("metering-notifications.png");
     }
 
     private void signOutAndInAs(String email) {

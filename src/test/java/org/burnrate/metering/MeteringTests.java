@@ -478,7 +478,8 @@ abstract class MeteringTests {
         clock.advance(Duration.ofMinutes(1));
         meter();
         assertThat(provisioning.get(created.id()).state()).isEqualTo(ResourceState.RUNNING);
-        assertThat(adasNotifications()).singleElement().asString().contains("is 50% used");
+        assertThat(adasNotifications()).as("told of her own allocation, by its group's name")
+                .containsExactly("Your allocation in '" + lab.name() + "' is 50% used");
 
         clock.advance(Duration.ofMinutes(1));
         meter();
