@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -148,7 +149,7 @@ class ExhaustionLadder {
         var next = nextSpanCost != null ? nextSpanCost : template.currentRate().rate().minimumCharge();
         var uncovered = firstUncovered(chain, next, template.exhaustion().graceUnits(), promised);
         if (uncovered != null) {
-            boolean stopped = exhausted(resource, template, uncovered.level(), next, uncovered.available());
+            boolean stopped = exhausted(resource, template, chain, uncovered.level(), next, uncovered.available());
             if (!stopped) {
                 promise(chain, next, promised);
             }
@@ -176,8 +177,8 @@ class ExhaustionLadder {
             var level = uncovered.level();
             var stoppedAt = resource.history().isEmpty() ? "" : resource.history().getLast().at().toString();
             notifications.notify(resource.ownerUserId(), "budget", "'" + resource.name()
-                    + "' is stopped but still costs units", "The " + level.kind().label() + " '" + level.name()
-                    + "' cannot cover its next stopped span: it costs " + next + " units and "
+                    + "' is stopped but still costs units", named(level, chain)
+                    + " cannot cover its next stopped span: it costs " + next + " units and "
                     + uncovered.available().max(ConsumptionUnits.ZERO) + " are available. A stopped '"
                     + template.name() + "' keeps its storage and costs " + rate.stoppedUnits() + " units per "
                     + per(rate) + " until it is deleted; delete it if you no longer need it, or ask for more budget."
@@ -215,10 +216,10 @@ class ExhaustionLadder {
         chain.forEach(level -> promised.merge(level.accountId(), next, ConsumptionUnits::plus));
     }
 
-    private boolean exhausted(BillableResource resource, TemplateView template, Balance level, ConsumptionUnits next,
-            ConsumptionUnits available) {
+    private boolean exhausted(BillableResource resource, TemplateView template, List<Balance> chain, Balance level,
+            ConsumptionUnits next, ConsumptionUnits available) {
         var runStart = resource.history().isEmpty() ? "" : resource.history().getLast().at().toString();
-        String why = "The " + level.kind().label() + " '" + level.name() + "' cannot cover the next span of '"
+        String why = named(level, chain) + " cannot cover the next span of '"
                 + resource.name() + "': it costs " + next + " units and " + available + " are available.";
         var action = template.exhaustion().action();
         var gracePeriod = template.exhaustion().gracePeriod();
@@ -277,18 +278,29 @@ class ExhaustionLadder {
      * resources is not told again for each (the notifications' own key would refuse it anyway), and
      * {@code percentUsed} each level's share used, worked out once per chunk.
      */
+    /** The level for anyone to read: a member's allocation with its group, other levels by their kind and name. */
+    private static String named(Balance level, List<Balance> chain) {
+        var name = "The " + level.kind().label() + " '" + level.name() + "'";
+        return level.kind() != AccountKind.MEMBERSHIP ? name : groupOf(chain).map(group -> name + " in '"
+                + group.name() + "'").orElse(name);
+    }
+
+    private static Optional<Balance> groupOf(List<Balance> chain) {
+        return chain.stream().filter(other -> other.kind() == AccountKind.GROUP).findFirst();
+    }
+
     /**
      * The level as its reader knows it: a member is told about their own allocation, which bears
      * their name, so it is named by its group; other levels by their kind and name.
      */
     private static String whose(Balance level, List<Balance> chain) {
         if (level.kind() == AccountKind.MEMBERSHIP) {
-            var group = chain.stream().filter(other -> other.kind() == AccountKind.GROUP).findFirst();
+            var group = groupOf(chain);
             if (group.isPresent()) {
                 return "Your allocation in '" + group.get().name() + "'";
             }
         }
-        return "The " + level.kind().label() + " '" + level.name() + "'";
+        return named(level, chain);
     }
 
     private void warn(BillableResource resource, TemplateView template, List<Balance> chain, long groupOwner,

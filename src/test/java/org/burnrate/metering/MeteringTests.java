@@ -487,7 +487,7 @@ abstract class MeteringTests {
         assertThat(stopped.state()).as("the third minute used the last of the allocation; a fourth cannot be covered")
                 .isEqualTo(ResourceState.STOPPED);
         assertThat(consumed()).isEqualTo(units("2.0000"));
-        assertThat(stopped.history().getLast().note()).contains("cannot cover the next span");
+        assertThat(stopped.history().getLast().note()).contains("' in '" + lab.name() + "' cannot cover the next span");
 
         clock.advance(Duration.ofMinutes(5));
         meter();
