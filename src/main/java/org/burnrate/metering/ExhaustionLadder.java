@@ -278,31 +278,6 @@ class ExhaustionLadder {
      * resources is not told again for each (the notifications' own key would refuse it anyway), and
      * {@code percentUsed} each level's share used, worked out once per chunk.
      */
-    /** The level for anyone to read: a member's allocation with its group, other levels by their kind and name. */
-    private static String named(Balance level, List<Balance> chain) {
-        var name = "The " + level.kind().label() + " '" + level.name() + "'";
-        return level.kind() != AccountKind.MEMBERSHIP ? name : groupOf(chain).map(group -> name + " in '"
-                + group.name() + "'").orElse(name);
-    }
-
-    private static Optional<Balance> groupOf(List<Balance> chain) {
-        return chain.stream().filter(other -> other.kind() == AccountKind.GROUP).findFirst();
-    }
-
-    /**
-     * The level as its reader knows it: a member is told about their own allocation, which bears
-     * their name, so it is named by its group; other levels by their kind and name.
-     */
-    private static String whose(Balance level, List<Balance> chain) {
-        if (level.kind() == AccountKind.MEMBERSHIP) {
-            var group = groupOf(chain);
-            if (group.isPresent()) {
-                return "Your allocation in '" + group.get().name() + "'";
-            }
-        }
-        return named(level, chain);
-    }
-
     private void warn(BillableResource resource, TemplateView template, List<Balance> chain, long groupOwner,
             Set<String> told, Map<Long, BigDecimal> percentUsed) {
         for (var level : chain) {
@@ -326,4 +301,24 @@ class ExhaustionLadder {
         }
     }
 
+    /** The level for anyone to read: a member's allocation with its group, other levels by their kind and name. */
+    private static String named(Balance level, List<Balance> chain) {
+        var name = "The " + level.kind().label() + " '" + level.name() + "'";
+        return groupOfMembership(level, chain).map(group -> name + " in '" + group.name() + "'").orElse(name);
+    }
+
+    /**
+     * The level as its reader knows it: a member is told about their own allocation, which bears
+     * their name, so it is named by its group; other levels by their kind and name.
+     */
+    private static String whose(Balance level, List<Balance> chain) {
+        return groupOfMembership(level, chain).map(group -> "Your allocation in '" + group.name() + "'")
+                .orElseGet(() -> named(level, chain));
+    }
+
+    /** The group a member allocation belongs to; empty for any other level. */
+    private static Optional<Balance> groupOfMembership(Balance level, List<Balance> chain) {
+        return level.kind() != AccountKind.MEMBERSHIP ? Optional.empty()
+                : chain.stream().filter(other -> other.kind() == AccountKind.GROUP).findFirst();
+    }
 }
