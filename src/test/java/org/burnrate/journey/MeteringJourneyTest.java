@@ -110,6 +110,12 @@ class MeteringJourneyTest extends BrowserJourney {
         Locator byMember = page.locator("#burn-by-member");
         assertThat(byMember).containsText("Ada Okafor", new LocatorAssertions.ContainsTextOptions().setTimeout(STEP_MS));
         assertThat(page.locator("#burn-by-template")).containsText("Ubuntu VM (2 vCPU)");
+        // The range's fields write dates as the summary above the grids does, not as the browser's language would.
+        Locator fromInput = page.locator("#burn-from input");
+        assertThat(fromInput).hasValue(Pattern.compile("\\d{4}-\\d{2}-\\d{2}"));
+        String shownFrom = fromInput.inputValue();
+        assertThat(page.locator("#burn-summary")).containsText("from " + shownFrom + " to "
+                + page.locator("#burn-to input").inputValue() + ":");
         screenshot("metering-group-burn.png");
 
         // Seventy minutes on, the next run takes her past half of her 100 units: the bell tells her.

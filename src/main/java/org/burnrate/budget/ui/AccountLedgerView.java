@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import jakarta.annotation.security.PermitAll;
 
 import org.burnrate.base.NotFoundException;
+import org.burnrate.base.ui.DateFields;
 import org.burnrate.budget.AccountLines;
 import org.burnrate.ledger.LedgerLineView;
 import org.burnrate.ledger.LineType;
@@ -44,8 +45,8 @@ public class AccountLedgerView extends Div implements BeforeEnterObserver {
 
     private final AccountLines accountLines;
     final MultiSelectComboBox<LineType> types = new MultiSelectComboBox<>("Types");
-    final DatePicker from = new DatePicker("From");
-    final DatePicker to = new DatePicker("To (inclusive)");
+    final DatePicker from = DateFields.iso("From");
+    final DatePicker to = DateFields.iso("To (inclusive)");
     final Grid<LedgerLineView> grid = new Grid<>();
     final H3 heading = new H3();
     final Paragraph figures = new Paragraph();

@@ -10,6 +10,7 @@ import jakarta.annotation.security.PermitAll;
 
 import org.burnrate.base.InvalidInputException;
 import org.burnrate.base.NotFoundException;
+import org.burnrate.base.ui.DateFields;
 import org.burnrate.catalog.CurrencySettings;
 import org.burnrate.catalog.UnitValue;
 import org.burnrate.catalog.ui.MoneyText;
@@ -46,8 +47,8 @@ public class GroupBurnView extends Div implements BeforeEnterObserver, HasDynami
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     final Paragraph notFound = new Paragraph("This group does not exist, or you do not administer it.");
-    final DatePicker from = new DatePicker("From");
-    final DatePicker to = new DatePicker("To");
+    final DatePicker from = DateFields.iso("From");
+    final DatePicker to = DateFields.iso("To");
     final Button show = new Button("Show");
     final Paragraph summary = new Paragraph();
     final Grid<GroupBurn.Row> byMember = new Grid<>();
@@ -65,6 +66,9 @@ public class GroupBurnView extends Div implements BeforeEnterObserver, HasDynami
         addClassName("portal-view");
         notFound.addClassName("portal-empty");
         notFound.setVisible(false);
+        from.setId("burn-from");
+        to.setId("burn-to");
+        summary.setId("burn-summary");
         byMember.setId("burn-by-member");
         byTemplate.setId("burn-by-template");
         show.addClickListener(click -> load(from.getValue(), to.getValue()));
@@ -114,7 +118,7 @@ public class GroupBurnView extends Div implements BeforeEnterObserver, HasDynami
         from.setValue(shown.from());
         to.setValue(shown.to());
         summary.setText("Debits on the members' accounts from " + shown.from() + " to " + shown.to() + ": "
-                + MoneyText.of(shown.total(), unitValue) + ".");
+                + MoneyText.of(shown.total(), unitValue) + ". Daily figures are in units.");
         var days = shown.days();
         var lastDays = days.subList(Math.max(0, days.size() - DAY_COLUMNS), days.size());
         configure(byMember, "Member", lastDays, shown.byMember(), "No member was charged in this range.");
@@ -128,8 +132,11 @@ public class GroupBurnView extends Div implements BeforeEnterObserver, HasDynami
         grid.addColumn(row -> MoneyText.of(row.total(), unitValue)).setKey("total").setHeader("Total")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         for (var day : days) {
-            grid.addColumn(row -> row.on(day).isZero() ? "–" : MoneyText.of(row.on(day), unitValue))
+            // The days in units alone, their money on hover: eight columns of "6.6667 units (0.33 EUR)" do not
+            // fit a laptop's screen beside the names.
+            grid.addColumn(row -> row.on(day).isZero() ? "–" : row.on(day).toString())
                     .setKey(day.toString()).setHeader(DAY.format(day)).setTextAlign(ColumnTextAlign.END)
+                    .setTooltipGenerator(row -> MoneyText.of(row.on(day), unitValue))
                     .setAutoWidth(true).setFlexGrow(0);
         }
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
