@@ -24,10 +24,12 @@ import com.microsoft.playwright.options.AriaRole;
  * the portal's clock, the system admin runs the job from the metering view, the student reads the
  * VM's debit lines and its cost so far, the group admin sees the group's burn, and when the student
  * has used half of her allocation the bell in the layout tells her.
+ * The student is Farah Haddad, whom no other test signs in as: the simulated hour and more the
+ * journey runs would otherwise also burn whatever another test left running on her allocation.
  */
 class MeteringJourneyTest extends BrowserJourney {
 
-    static final String STUDENT = "ada.okafor@northfield.test";
+    static final String STUDENT = "farah.haddad@northfield.test";
     static final String SYSTEM_ADMIN = "it.admin@northfield.test";
     static final String GROUP_ADMIN = "maria.lopez@northfield.test";
 
@@ -102,13 +104,13 @@ class MeteringJourneyTest extends BrowserJourney {
                 new Locator.ClickOptions().setTimeout(STEP_MS));
         page.locator("#group-resources-link").click(new Locator.ClickOptions().setTimeout(STEP_MS));
         Locator groupResources = page.locator("#group-resources");
-        assertThat(groupResources).containsText("Ada Okafor", new LocatorAssertions.ContainsTextOptions().setTimeout(STEP_MS));
+        assertThat(groupResources).containsText("Farah Haddad", new LocatorAssertions.ContainsTextOptions().setTimeout(STEP_MS));
         assertThat(cost).hasText("6.6667 units (0.33 EUR)");
         assertInsideHorizontally(delete, groupResources);
         screenshot("metering-group-resources.png");
         page.locator("#group-burn-link").click(new Locator.ClickOptions().setTimeout(STEP_MS));
         Locator byMember = page.locator("#burn-by-member");
-        assertThat(byMember).containsText("Ada Okafor", new LocatorAssertions.ContainsTextOptions().setTimeout(STEP_MS));
+        assertThat(byMember).containsText("Farah Haddad", new LocatorAssertions.ContainsTextOptions().setTimeout(STEP_MS));
         assertThat(page.locator("#burn-by-template")).containsText("Ubuntu VM (2 vCPU)");
         // The range's fields write dates as the summary above the grids does, not as the browser's language would.
         Locator fromInput = page.locator("#burn-from input");
