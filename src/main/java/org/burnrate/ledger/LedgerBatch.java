@@ -463,12 +463,20 @@ class LedgerBatch {
             return;
         }
         // One statement for all the accounts (three arrays side by side), not one per account.
-        Long[] ids = changes.keySet().stream().sorted().toArray(Long[]::new);
-        BigDecimal[] consumed = new BigDecimal[ids.length];
-        BigDecimal[] held = new BigDecimal[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            consumed[i] = changes.get(ids[i]).consumed().value();
-            held[i] = changes.get(ids[i]).held().value();
+        long[] sorted = new long[changes.size()];
+        int next = 0;
+        for (long id : changes.keySet()) {
+            sorted[next++] = id;
+        }
+        Arrays.sort(sorted);
+        Long[] ids = new Long[sorted.length];
+        BigDecimal[] consumed = new BigDecimal[sorted.length];
+        BigDecimal[] held = new BigDecimal[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            var change = changes.get(sorted[i]);
+            ids[i] = sorted[i];
+            consumed[i] = change.consumed().value();
+            held[i] = change.held().value();
         }
         int changed = jdbc.execute((Connection connection) -> {
             try (var merge = connection.prepareStatement("""

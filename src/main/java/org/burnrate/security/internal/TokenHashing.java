@@ -15,6 +15,8 @@ public final class TokenHashing {
 
     public static final String PREFIX = "brt_";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Every request with a token hashes it: a copy of one digest is cheaper than looking the algorithm up each time. */
+    private static final MessageDigest SHA_256 = sha256();
 
     private TokenHashing() {
     }
@@ -26,9 +28,18 @@ public final class TokenHashing {
     }
 
     public static String hash(String secret) {
+        MessageDigest digest;
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            digest = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            digest = sha256();
+        }
+        return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
