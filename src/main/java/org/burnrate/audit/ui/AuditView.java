@@ -1,12 +1,11 @@
 package org.burnrate.audit.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 import jakarta.annotation.security.RolesAllowed;
 
 import org.burnrate.audit.AuditEntryView;
 import org.burnrate.audit.AuditTrail;
+import org.burnrate.base.ui.Dates;
 import org.burnrate.security.Roles;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -29,8 +28,6 @@ import com.vaadin.flow.router.Route;
 @RolesAllowed(Roles.SYSTEM_ADMIN)
 public class AuditView extends Div {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
 
     final TextField filter = new TextField();
     final Grid<AuditEntryView> grid = new Grid<>();
@@ -46,7 +43,7 @@ public class AuditView extends Div {
         var toolbar = new HorizontalLayout(filter);
         toolbar.addClassName("portal-toolbar");
 
-        grid.addColumn(entry -> WHEN.format(entry.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(entry -> Dates.second(entry.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEntryView::actor).setHeader("Who").setAutoWidth(true);
         grid.addColumn(AuditEntryView::action).setHeader("What").setAutoWidth(true);
         grid.addColumn(AuditEntryView::subject).setHeader("Subject").setFlexGrow(2);

@@ -2,13 +2,12 @@ package org.burnrate.budget.ui;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 
 import jakarta.annotation.security.PermitAll;
 
 import org.burnrate.base.NotFoundException;
-import org.burnrate.base.ui.DateFields;
+import org.burnrate.base.ui.Dates;
 import org.burnrate.budget.AccountLines;
 import org.burnrate.ledger.LedgerLineView;
 import org.burnrate.ledger.LineType;
@@ -40,13 +39,11 @@ import com.vaadin.flow.router.RouterLink;
 @PermitAll
 public class AccountLedgerView extends Div implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
 
     private final AccountLines accountLines;
     final MultiSelectComboBox<LineType> types = new MultiSelectComboBox<>("Types");
-    final DatePicker from = DateFields.iso("From");
-    final DatePicker to = DateFields.iso("To (inclusive)");
+    final DatePicker from = Dates.picker("From");
+    final DatePicker to = Dates.picker("To (inclusive)");
     final Grid<LedgerLineView> grid = new Grid<>();
     final H3 heading = new H3();
     final Paragraph figures = new Paragraph();
@@ -64,7 +61,7 @@ public class AccountLedgerView extends Div implements BeforeEnterObserver {
         filters.addClassName("portal-toolbar");
         filters.setDefaultVerticalComponentAlignment(HorizontalLayout.Alignment.BASELINE);
 
-        grid.addColumn(line -> WHEN.format(line.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(line -> Dates.second(line.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(line -> line.type().name()).setHeader("Type").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(line -> signed(line)).setHeader("Amount").setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
                 .setFlexGrow(0);

@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 import org.burnrate.base.ConflictException;
 import org.burnrate.base.ConsumptionUnits;
 import org.burnrate.base.NotFoundException;
-import org.burnrate.base.ui.DateFields;
+import org.burnrate.base.ui.Dates;
 import org.burnrate.budget.GroupAdminView;
 import org.burnrate.ledger.BudgetExceededException;
 import org.jspecify.annotations.Nullable;
@@ -28,8 +28,8 @@ class GroupAdminDialog extends FormDialog {
 
     final EmailField email = new EmailField("Email");
     final TextField budget = new TextField("Budget");
-    final DatePicker periodStart = DateFields.iso("Period start");
-    final DatePicker periodEnd = DateFields.iso("Period end");
+    final DatePicker periodStart = Dates.picker("Period start");
+    final DatePicker periodEnd = Dates.picker("Period end");
     private final Binder<Draft> binder = new Binder<>();
     private final Consumer<Appointment> onSave;
 

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.function.Consumer;
 
 import org.burnrate.base.ConsumptionUnits;
-import org.burnrate.base.ui.DateFields;
+import org.burnrate.base.ui.Dates;
 import org.burnrate.budget.GroupDetails;
 import org.burnrate.budget.GroupView;
 import org.burnrate.ledger.BudgetExceededException;
@@ -30,8 +30,8 @@ class GroupEditorDialog extends FormDialog {
 
     final TextField name = new TextField("Name");
     final TextArea description = new TextArea("Description");
-    final DatePicker startDate = DateFields.iso("Start date");
-    final DatePicker endDate = DateFields.iso("End date");
+    final DatePicker startDate = Dates.picker("Start date");
+    final DatePicker endDate = Dates.picker("End date");
     final TextField budget = new TextField("Budget");
     final TextField defaultAllocation = new TextField("Default allocation per member");
     final Checkbox overcommit = new Checkbox("Overcommit: members may be promised more than the group budget");

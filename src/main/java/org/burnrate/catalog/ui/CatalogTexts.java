@@ -5,13 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.burnrate.base.ConsumptionUnits;
 import org.burnrate.base.InvalidInputException;
+import org.burnrate.base.ui.Dates;
 import org.burnrate.catalog.Billing;
 import org.burnrate.catalog.BurnRate;
 import org.burnrate.catalog.UnitValue;
@@ -22,14 +22,13 @@ final class CatalogTexts {
 
     /** The zone moments are shown and typed in; the same as the other admin views. */
     static final ZoneId ZONE = ZoneId.systemDefault();
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
     private static final Pattern AMOUNT_AND_UNIT = Pattern.compile("(\\d{1,9})\\s*([a-z]+)");
 
     private CatalogTexts() {
     }
 
     static String when(Instant instant) {
-        return WHEN.format(instant);
+        return Dates.minute(instant);
     }
 
     static LocalDateTime local(Instant instant) {

@@ -1,11 +1,10 @@
 package org.burnrate.metering.ui;
 
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.burnrate.base.ui.Dates;
 import org.burnrate.metering.MeteringRunView;
 import org.burnrate.metering.MeteringService;
 import org.burnrate.metering.MeteringStatus;
@@ -41,8 +40,6 @@ public class MeteringView extends Div {
     /** How runs started here are named in the run list, beside "schedule" and "api". */
     static final String TRIGGER = "view";
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
 
     final Paragraph lag = new Paragraph();
     final Paragraph waiting = new Paragraph();
@@ -66,7 +63,7 @@ public class MeteringView extends Div {
         toolbar.addClassName("portal-toolbar");
         toolbar.setDefaultVerticalComponentAlignment(HorizontalLayout.Alignment.BASELINE);
 
-        grid.addColumn(run -> WHEN.format(run.startedAt())).setKey("started").setHeader("Started").setAutoWidth(true)
+        grid.addColumn(run -> Dates.second(run.startedAt())).setKey("started").setHeader("Started").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(MeteringRunView::node).setKey("node").setHeader("Node").setAutoWidth(true);
         grid.addColumn(MeteringRunView::trigger).setKey("trigger").setHeader("Trigger").setAutoWidth(true);

@@ -1,10 +1,9 @@
 package org.burnrate.notification.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 import jakarta.annotation.security.PermitAll;
 
+import org.burnrate.base.ui.Dates;
 import org.burnrate.notification.NotificationService;
 import org.burnrate.notification.NotificationSummary;
 
@@ -32,8 +31,6 @@ import com.vaadin.flow.router.Route;
 public class NotificationsView extends Div {
 
     static final String EMPTY = "Nothing yet. You are told here when a budget runs low or a resource is stopped.";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
 
     private final NotificationService notifications;
 
@@ -59,7 +56,7 @@ public class NotificationsView extends Div {
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         toolbar.addClassName("portal-toolbar");
 
-        grid.addColumn(notification -> WHEN.format(notification.createdAt())).setHeader("When")
+        grid.addColumn(notification -> Dates.minute(notification.createdAt())).setHeader("When")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(NotificationSummary::title).setHeader("Title").setFlexGrow(1);
         grid.addColumn(NotificationSummary::body).setHeader("Message").setFlexGrow(3);

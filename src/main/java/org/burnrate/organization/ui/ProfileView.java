@@ -1,13 +1,12 @@
 package org.burnrate.organization.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAccessor;
+import java.time.Instant;
 
 import jakarta.annotation.security.PermitAll;
 
 import org.burnrate.base.InvalidInputException;
 import org.burnrate.base.ui.Confirmation;
+import org.burnrate.base.ui.Dates;
 import org.burnrate.organization.UserService;
 import org.burnrate.security.ApiTokenInfo;
 import org.burnrate.security.ApiTokenService;
@@ -39,8 +38,6 @@ import com.vaadin.flow.router.Route;
 @PermitAll
 public class ProfileView extends Div {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
 
     private final UserService users;
     private final ApiTokenService tokens;
@@ -177,7 +174,7 @@ public class ProfileView extends Div {
         tokenGrid.setItems(tokens.listMine());
     }
 
-    private static String format(@Nullable TemporalAccessor instant) {
-        return instant == null ? "" : WHEN.format(instant);
+    private static String format(@Nullable Instant instant) {
+        return instant == null ? "" : Dates.minute(instant);
     }
 }

@@ -1,13 +1,12 @@
 package org.burnrate.organization.ui;
 
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 
 import org.burnrate.base.ui.Confirmation;
+import org.burnrate.base.ui.Dates;
 import org.burnrate.organization.GlobalRole;
 import org.burnrate.organization.UserService;
 import org.burnrate.organization.UserSummary;
@@ -38,7 +37,6 @@ import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 @RolesAllowed(Roles.SYSTEM_ADMIN)
 public class UsersView extends Div {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private final UserService users;
     private final Clock clock;
@@ -71,7 +69,7 @@ public class UsersView extends Div {
                 : user.roles().stream().map(GlobalRole::label).sorted().collect(Collectors.joining(", ")))
                 .setHeader("Roles");
         grid.addComponentColumn(this::status).setHeader("Status");
-        grid.addColumn(user -> DATE.format(user.createdAt().atZone(ZoneId.systemDefault()))).setHeader("Created")
+        grid.addColumn(user -> Dates.day(user.createdAt())).setHeader("Created")
                 .setSortProperty("createdAt");
         grid.addComponentColumn(this::actions).setKey("actions").setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

@@ -10,7 +10,7 @@ import jakarta.annotation.security.PermitAll;
 
 import org.burnrate.base.InvalidInputException;
 import org.burnrate.base.NotFoundException;
-import org.burnrate.base.ui.DateFields;
+import org.burnrate.base.ui.Dates;
 import org.burnrate.catalog.CurrencySettings;
 import org.burnrate.catalog.UnitValue;
 import org.burnrate.catalog.ui.MoneyText;
@@ -47,8 +47,8 @@ public class GroupBurnView extends Div implements BeforeEnterObserver, HasDynami
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     final Paragraph notFound = new Paragraph("This group does not exist, or you do not administer it.");
-    final DatePicker from = DateFields.iso("From");
-    final DatePicker to = DateFields.iso("To");
+    final DatePicker from = Dates.picker("From");
+    final DatePicker to = Dates.picker("To");
     final Button show = new Button("Show");
     final Paragraph summary = new Paragraph();
     final Grid<GroupBurn.Row> byMember = new Grid<>();

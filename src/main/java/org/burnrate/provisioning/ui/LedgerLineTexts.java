@@ -7,6 +7,7 @@ import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.burnrate.base.ui.Dates;
 import org.burnrate.catalog.UnitValue;
 import org.burnrate.catalog.ui.MoneyText;
 import org.burnrate.ledger.LedgerLineView;
@@ -16,8 +17,6 @@ import org.jspecify.annotations.Nullable;
 /** How a resource's ledger line reads: its type, its amount valued as it was charged, its span. */
 final class LedgerLineTexts {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss", Locale.ENGLISH)
-            .withZone(ZoneId.systemDefault());
 
     private LedgerLineTexts() {
     }
@@ -29,7 +28,7 @@ final class LedgerLineTexts {
     }
 
     static String when(Instant at) {
-        return WHEN.format(at);
+        return Dates.second(at);
     }
 
     /**
@@ -70,7 +69,7 @@ final class LedgerLineTexts {
             var format = DateTimeFormatter.ofPattern(time, Locale.ENGLISH);
             return format.format(from) + "–" + format.format(to);
         }
-        var format = DateTimeFormatter.ofPattern("d MMM " + time, Locale.ENGLISH);
+        var format = DateTimeFormatter.ofPattern(Dates.DAY_FORMAT + " " + time, Locale.ENGLISH);
         return format.format(from) + " – " + format.format(to);
     }
 }

@@ -2,10 +2,8 @@ package org.burnrate.provisioning.ui;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
+import org.burnrate.base.ui.Dates;
 import org.burnrate.catalog.BurnRate;
 import org.burnrate.catalog.TemplateView;
 import org.jspecify.annotations.Nullable;
@@ -13,8 +11,6 @@ import org.jspecify.annotations.Nullable;
 /** How units, money, spans and rates read on screen. */
 final class ResourceTexts {
 
-    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
-            .withZone(ZoneId.systemDefault());
 
     private ResourceTexts() {
     }
@@ -64,6 +60,6 @@ final class ResourceTexts {
     }
 
     static String moment(@Nullable Instant instant) {
-        return instant == null ? "" : MOMENT.format(instant);
+        return instant == null ? "" : Dates.minute(instant);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.Optional;
 
@@ -53,10 +52,11 @@ class LedgerLineTextsTest {
         assertThat(LedgerLineTexts.span(local, local.plusSeconds(60), local.plusSeconds(90))).isEqualTo("10:00–10:01");
         assertThat(LedgerLineTexts.span(local.plusSeconds(30), local.plusSeconds(90), local.plusSeconds(90)))
                 .isEqualTo("10:00:30–10:01:30");
-        var dated = DateTimeFormatter.ofPattern("d MMM", java.util.Locale.ENGLISH).withZone(zone);
+        var day = local.atZone(zone).toLocalDate();
         var dayLong = local.plus(java.time.Duration.ofHours(24));
-        assertThat(LedgerLineTexts.span(local, dayLong, local)).isEqualTo(dated.format(local) + " 10:00 – "
-                + dated.format(dayLong) + " 10:00");
+        // Across days, with the dates written as everywhere else in the portal: "2026-11-24 10:00 – 2026-11-25 10:00".
+        assertThat(LedgerLineTexts.span(local, dayLong, local)).isEqualTo(day + " 10:00 – " + day.plusDays(1) + " 10:00")
+                .matches("\\d{4}-\\d{2}-\\d{2} 10:00 – \\d{4}-\\d{2}-\\d{2} 10:00");
         assertThat(LedgerLineTexts.span(null, null, local)).isEmpty();
     }
 
