@@ -14,6 +14,7 @@ import org.burnrate.support.UiTest;
 import org.junit.jupiter.api.Test;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 
@@ -49,6 +50,31 @@ class NavigationUiTest extends UiTest {
         assertThatThrownBy(() -> UI.getCurrent().navigate("admin/users"))
                 .hasMessageContaining("Access is denied");
         assertThat(_find(UsersView.class)).isEmpty();
+    }
+
+    @Test
+    void theHomeViewLinksEachRoleToWhereItsWorkIsDoneAndEveryLinkLeadsToAView() {
+        signInAs(newPerson("admin", Set.of(GlobalRole.SYSTEM_ADMIN)));
+        UI.getCurrent().navigate("");
+
+        assertThat(homeLinks()).containsExactly("admin/settings", "admin/templates", "admin/budgets", "admin/users",
+                "admin/audit", "admin/metering", "catalog", "resources", "budgets", "notifications", "profile");
+        for (String route : homeLinks()) {
+            UI.getCurrent().navigate(route);
+            assertThat(UI.getCurrent().getActiveViewLocation().getPath()).isEqualTo(route);
+            UI.getCurrent().navigate("");
+        }
+
+        signInAs(newPerson("student", Set.of()));
+        UI.getCurrent().navigate("profile");
+        UI.getCurrent().navigate("");
+        assertThat(homeLinks()).containsExactly("catalog", "resources", "budgets", "notifications", "profile");
+    }
+
+    private static java.util.List<String> homeLinks() {
+        return _get(HomeView.class).next.getChildren()
+                .flatMap(item -> item.getChildren().filter(Anchor.class::isInstance).map(Anchor.class::cast))
+                .map(Anchor::getHref).toList();
     }
 
     private static java.util.List<String> navigationLabels() {
