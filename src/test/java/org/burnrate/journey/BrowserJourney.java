@@ -125,6 +125,27 @@ abstract class BrowserJourney {
         }
     }
 
+    /**
+     * The row's action lies within the grid's width, not in a part of the row scrolled out of
+     * sight to the right (the grid may be taller than the page: only the horizontal extent counts).
+     */
+    static void assertInsideHorizontally(Locator action, Locator grid) {
+        assertThat(action).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(STEP_MS));
+        var button = action.boundingBox();
+        var table = grid.boundingBox();
+        org.assertj.core.api.Assertions.assertThat(button.x + button.width)
+                .as("the right edge of %s against the grid's", action).isLessThanOrEqualTo(table.x + table.width);
+        org.assertj.core.api.Assertions.assertThat(button.x).isGreaterThanOrEqualTo(table.x);
+    }
+
+    /** The grid shows all its columns within its width: nothing to scroll sideways to at the journeys' 1280 px. */
+    static void assertNoSidewaysScrolling(Locator grid) {
+        assertThat(grid).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(STEP_MS));
+        Number hidden = (Number) grid.evaluate("grid => grid.$.table.scrollWidth - grid.$.table.clientWidth");
+        org.assertj.core.api.Assertions.assertThat(hidden.intValue()).as("pixels of %s hidden to the side", grid)
+                .isLessThanOrEqualTo(0);
+    }
+
     /** Opens the login page and signs in with the demo password. */
     void signInAs(String email) {
         page.navigate("http://localhost:" + port + "/login");

@@ -81,6 +81,8 @@ class InstructorJourneyTest extends BrowserJourney {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
         assertThat(legend).containsText("allocated 550.0000", new LocatorAssertions.ContainsTextOptions().setTimeout(STEP_MS));
         assertThat(legend).containsText("remaining 450.0000");
+        // Names, addresses, figures and the action all fit beside the navigation, with nothing to scroll to.
+        assertNoSidewaysScrolling(page.locator("#group-members"));
         screenshot("instructor-group.png");
     }
 

@@ -141,19 +141,6 @@ class MeteringJourneyTest extends BrowserJourney {
         assertThat(cost).hasText("53.3333 units (2.67 EUR)", new LocatorAssertions.HasTextOptions().setTimeout(STEP_MS));
     }
 
-    /**
-     * The row's action lies within the grid's width, not in a part of the row scrolled out of
-     * sight to the right (the grid may be taller than the page: only the horizontal extent counts).
-     */
-    private static void assertInsideHorizontally(Locator action, Locator grid) {
-        assertThat(action).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(STEP_MS));
-        var button = action.boundingBox();
-        var table = grid.boundingBox();
-        org.assertj.core.api.Assertions.assertThat(button.x + button.width)
-                .as("the right edge of %s against the grid's", action).isLessThanOrEqualTo(table.x + table.width);
-        org.assertj.core.api.Assertions.assertThat(button.x).isGreaterThanOrEqualTo(table.x);
-    }
-
     private void signOutAndInAs(String email) {
         context.clearCookies();
         signInAs(email);

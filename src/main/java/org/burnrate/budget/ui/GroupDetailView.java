@@ -34,11 +34,14 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 
@@ -121,8 +124,10 @@ public class GroupDetailView extends Div implements BeforeEnterObserver, HasDyna
     }
 
     private void configureGrid() {
-        grid.addColumn(MemberView::displayName).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(MemberView::email).setHeader("Email").setAutoWidth(true);
+        // Names and addresses wrap rather than push the figures and the action out of sight at 1280 px.
+        grid.addColumn(MemberView::displayName).setHeader("Name").setWidth("9em").setFlexGrow(1);
+        grid.addColumn(MemberView::email).setHeader("Email").setWidth("11em").setFlexGrow(1)
+                .setTooltipGenerator(MemberView::email);
         grid.addColumn(member -> BudgetTexts.role(member.role())).setKey("role").setHeader("Role").setAutoWidth(true);
         grid.addColumn(member -> member.budget().allocated()).setKey("allocation").setHeader("Allocation")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
@@ -136,8 +141,9 @@ public class GroupDetailView extends Div implements BeforeEnterObserver, HasDyna
                 .setKey("available").setHeader("Available")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addComponentColumn(this::memberActions).setKey("actions").setHeader("").setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+                .setFlexGrow(0).setFrozenToEnd(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setId("group-members");
         grid.setEmptyStateText("No members yet. Add people with 'Add member'; they get the default allocation "
                 + "unless you give another amount.");
         grid.setAllRowsVisible(true);
@@ -239,18 +245,29 @@ public class GroupDetailView extends Div implements BeforeEnterObserver, HasDyna
         Feedback.success(message);
     }
 
+    /**
+     * The action asked for most, changing an allocation, as a button; the others (the role, the
+     * member's ledger, removing) in a menu beside it, so that the row's names, figures and actions
+     * fit a laptop's screen without scrolling sideways.
+     */
     private Component memberActions(MemberView member) {
         var allocation = new Button("Change allocation", click -> openAllocationDialog(member));
+        allocation.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         var otherRole = member.role() == MemberRole.MANAGER ? MemberRole.MEMBER : MemberRole.MANAGER;
-        var role = new Button("Make " + BudgetTexts.role(otherRole).toLowerCase(), click -> {
+        var more = new MenuBar();
+        more.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
+        var menu = more.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
+        menu.setAriaLabel("More for " + member.displayName());
+        menu.setTooltipText("More: role, ledger, remove");
+        menu.getSubMenu().addItem("Make " + BudgetTexts.role(otherRole).toLowerCase(), click -> {
             memberships.changeRole(member.id(), otherRole);
             changed(member.displayName() + " is now a " + BudgetTexts.role(otherRole).toLowerCase() + ".");
         });
-        var remove = new Button("Remove", click -> confirmRemove(member));
-        remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        var layout = new HorizontalLayout(allocation, role, remove);
-        layout.getChildren().forEach(button -> ((Button) button).addThemeVariants(ButtonVariant.LUMO_TERTIARY));
-        layout.add(AccountLedgerView.link("Ledger", member.budget().accountId()));
+        menu.getSubMenu().addItem("Ledger", click -> UI.getCurrent().navigate(AccountLedgerView.class,
+                new RouteParameters("accountId", String.valueOf(member.budget().accountId()))));
+        var remove = menu.getSubMenu().addItem("Remove…", click -> confirmRemove(member));
+        remove.addClassName("portal-destructive");
+        var layout = new HorizontalLayout(allocation, more);
         layout.setDefaultVerticalComponentAlignment(HorizontalLayout.Alignment.CENTER);
         layout.setSpacing(false);
         return layout;

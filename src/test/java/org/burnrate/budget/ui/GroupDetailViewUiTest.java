@@ -19,6 +19,7 @@ import org.burnrate.budget.MemberRole;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
@@ -26,6 +27,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.router.RouteParameters;
 
 class GroupDetailViewUiTest extends BudgetUiTest {
@@ -96,7 +98,7 @@ class GroupDetailViewUiTest extends BudgetUiTest {
         memberships.add(group.id(), newPerson("student", Set.of()), units("120"), MemberRole.MEMBER);
         var view = open(instructor);
 
-        _click(_get(_getCellComponent(view.grid, 0, "actions"), Button.class, spec -> spec.withText("Remove")));
+        ContextMenuKt._clickItemWithCaption(_get(_getCellComponent(view.grid, 0, "actions"), MenuBar.class), "Remove…");
         var confirm = _get(ConfirmDialog.class);
 
         assertThat(ConfirmDialogKt._getText(confirm)).contains("120.0000 units").contains("returns to the group");
@@ -114,9 +116,22 @@ class GroupDetailViewUiTest extends BudgetUiTest {
         memberships.add(group.id(), newPerson("assistant", Set.of()), null, MemberRole.MEMBER);
         var view = open(instructor);
 
-        _click(_get(_getCellComponent(view.grid, 0, "actions"), Button.class, spec -> spec.withText("Make manager")));
+        ContextMenuKt._clickItemWithCaption(_get(_getCellComponent(view.grid, 0, "actions"), MenuBar.class),
+                "Make manager");
 
         assertThat(_getFormatted(view.grid, 0, "role")).isEqualTo("Manager");
+    }
+
+    @Test
+    void aMembersLedgerOpensFromTheRowsMenu() {
+        var member = memberships.add(group.id(), newPerson("student", Set.of()), units("120"), MemberRole.MEMBER);
+        var view = open(instructor);
+
+        ContextMenuKt._clickItemWithCaption(_get(_getCellComponent(view.grid, 0, "actions"), MenuBar.class), "Ledger");
+
+        assertThat(UI.getCurrent().getActiveViewLocation().getPath())
+                .isEqualTo("ledger/" + member.budget().accountId());
+        assertThat(_find(AccountLedgerView.class)).hasSize(1);
     }
 
     @Test
