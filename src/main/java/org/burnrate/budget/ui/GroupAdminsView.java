@@ -98,16 +98,20 @@ public class GroupAdminsView extends Div {
         toolbar.addClassName("portal-toolbar");
         toolbar.setDefaultVerticalComponentAlignment(HorizontalLayout.Alignment.BASELINE);
 
-        grid.addColumn(GroupAdminView::displayName).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(GroupAdminView::email).setHeader("Email").setAutoWidth(true);
+        // Names and addresses wrap rather than push the budgets' bars and the actions out of sight at 1280 px.
+        grid.addColumn(GroupAdminView::displayName).setHeader("Name").setWidth("8em").setFlexGrow(1);
+        grid.addColumn(GroupAdminView::email).setHeader("Email").setWidth("10em").setFlexGrow(1)
+                .setTooltipGenerator(GroupAdminView::email);
         grid.addColumn(admin -> BudgetTexts.period(admin.periodStart(), admin.periodEnd())).setHeader("Period")
                 .setAutoWidth(true);
         grid.addColumn(admin -> admin.budget().allocated()).setKey("budget").setHeader("Budget")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addComponentColumn(admin -> new BudgetBar("groups").money(unitValue).withFigures(admin.budget())).setKey("usage")
-                .setHeader("Given to groups and used").setFlexGrow(1).setWidth("22em");
-        grid.addComponentColumn(this::actions).setKey("actions").setHeader("").setAutoWidth(true).setFlexGrow(0);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+                .setHeader("Given to groups and used").setFlexGrow(2).setWidth("16em");
+        grid.addComponentColumn(this::actions).setKey("actions").setHeader("").setAutoWidth(true).setFlexGrow(0)
+                .setFrozenToEnd(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setId("group-admins");
         grid.setEmptyStateText("No group admins yet. Set the pool total above if your institution has one, then "
                 + "appoint an instructor with 'Appoint group admin': they can then create groups from their budget.");
         grid.setAllRowsVisible(true);

@@ -63,24 +63,27 @@ public class TemplatesView extends Div {
         toolbar.addClassName("portal-toolbar");
         toolbar.setDefaultVerticalComponentAlignment(HorizontalLayout.Alignment.BASELINE);
 
-        grid.addColumn(TemplateView::name).setKey("name").setHeader("Name").setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(this::kind).setKey("kind").setHeader("Kind").setAutoWidth(true);
+        // The texts wrap in columns that share the width, so that all of them and the actions fit at 1280 px.
+        grid.addColumn(TemplateView::name).setKey("name").setHeader("Name").setWidth("9em").setFlexGrow(1);
+        grid.addColumn(this::kind).setKey("kind").setHeader("Kind").setWidth("8em").setFlexGrow(1);
         grid.addColumn(template -> template.billing().label()).setKey("billing").setHeader("Billing")
                 .setAutoWidth(true);
         grid.addColumn(template -> template.currentRate() == null ? "no rate in force"
                 : CatalogTexts.rate(template.currentRate().rate(), template.billing())).setKey("rate")
-                .setHeader("Rate in force").setAutoWidth(true);
+                .setHeader("Rate in force").setWidth("10em").setFlexGrow(1);
         grid.addColumn(template -> template.currentRate() == null || !template.currentRate().rate().burnsWhileRunning()
                 ? "—" : MoneyText.of(template.currentRate().rate().minimumCharge(), unitValue)).setKey("minimumCharge")
-                .setHeader("Minimum charge").setAutoWidth(true);
+                .setHeader("Minimum charge").setWidth("8em").setFlexGrow(1);
         grid.addColumn(TemplateView::provider).setKey("provider").setHeader("Provider").setAutoWidth(true);
         grid.addColumn(template -> template.maxInstancesPerMember() == null ? "no limit"
                 : String.valueOf(template.maxInstancesPerMember())).setKey("max").setHeader("Max per member")
                 .setAutoWidth(true);
         grid.addColumn(template -> template.enabled() ? "Enabled" : "Disabled").setKey("enabled")
                 .setHeader("Status").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setKey("actions").setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setKey("actions").setHeader("").setAutoWidth(true).setFlexGrow(0)
+                .setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setId("templates");
         grid.setEmptyStateText(EMPTY);
         grid.setAllRowsVisible(true);
 
