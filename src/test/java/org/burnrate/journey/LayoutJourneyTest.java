@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PageAssertions;
@@ -71,14 +72,14 @@ class LayoutJourneyTest extends BrowserJourney {
         page.waitForURL(Pattern.compile(".*/groups$"), new Page.WaitForURLOptions().setTimeout(STEP_MS));
         page.waitForFunction(VAADIN_IDLE, null, new Page.WaitForFunctionOptions().setTimeout(STEP_MS));
         page.getByText("CS101 Cloud Fundamentals", new Page.GetByTextOptions().setExact(true)).first().click(
-                new com.microsoft.playwright.Locator.ClickOptions().setTimeout(STEP_MS));
+                new Locator.ClickOptions().setTimeout(STEP_MS));
         assertThat(page).hasURL(Pattern.compile(".*/groups/\\d+$"), new PageAssertions.HasURLOptions().setTimeout(STEP_MS));
         hidden.addAll(hiddenColumns("group admin at a group"));
         // The group's resources, and from there its burn.
-        page.locator("#group-resources-link").click(new com.microsoft.playwright.Locator.ClickOptions().setTimeout(STEP_MS));
+        page.locator("#group-resources-link").click(new Locator.ClickOptions().setTimeout(STEP_MS));
         page.waitForURL(Pattern.compile(".*/groups/\\d+/resources.*"), new Page.WaitForURLOptions().setTimeout(STEP_MS));
         hidden.addAll(hiddenColumns("group admin at a group's resources"));
-        page.locator("#group-burn-link").click(new com.microsoft.playwright.Locator.ClickOptions().setTimeout(STEP_MS));
+        page.locator("#group-burn-link").click(new Locator.ClickOptions().setTimeout(STEP_MS));
         page.waitForURL(Pattern.compile(".*/groups/\\d+/burn$"), new Page.WaitForURLOptions().setTimeout(STEP_MS));
         hidden.addAll(hiddenColumns("group admin at a group's burn"));
         return hidden;

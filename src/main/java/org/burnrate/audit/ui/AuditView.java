@@ -1,6 +1,5 @@
 package org.burnrate.audit.ui;
 
-
 import jakarta.annotation.security.RolesAllowed;
 
 import org.burnrate.audit.AuditEntryView;
@@ -27,7 +26,6 @@ import com.vaadin.flow.router.Route;
 @Menu(title = "Audit log", order = 95, icon = "vaadin:records")
 @RolesAllowed(Roles.SYSTEM_ADMIN)
 public class AuditView extends Div {
-
 
     final TextField filter = new TextField();
     final Grid<AuditEntryView> grid = new Grid<>();

@@ -14,6 +14,7 @@ import org.burnrate.ledger.LineType;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -38,7 +39,6 @@ import com.vaadin.flow.router.RouterLink;
 @PageTitle("Ledger · Burnrate")
 @PermitAll
 public class AccountLedgerView extends Div implements BeforeEnterObserver {
-
 
     private final AccountLines accountLines;
     final MultiSelectComboBox<LineType> types = new MultiSelectComboBox<>("Types");
@@ -75,10 +75,18 @@ public class AccountLedgerView extends Div implements BeforeEnterObserver {
 
     /** A link to an account's ledger, for the views that show its figures. */
     static RouterLink link(String text, long accountId) {
-        var link = new RouterLink(text, AccountLedgerView.class,
-                new RouteParameters("accountId", String.valueOf(accountId)));
+        var link = new RouterLink(text, AccountLedgerView.class, of(accountId));
         link.addClassName("portal-ledger-link");
         return link;
+    }
+
+    /** Opens an account's ledger, for a menu's item where a link does not fit. */
+    static void open(long accountId) {
+        UI.getCurrent().navigate(AccountLedgerView.class, of(accountId));
+    }
+
+    private static RouteParameters of(long accountId) {
+        return new RouteParameters("accountId", String.valueOf(accountId));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.burnrate.budget.ui;
 
 import java.time.LocalDate;
 
+import org.burnrate.base.ui.Dates;
 import org.burnrate.budget.MemberRole;
 import org.jspecify.annotations.Nullable;
 
@@ -16,12 +17,12 @@ final class BudgetTexts {
             return "No end date";
         }
         if (start == null) {
-            return "until " + end;
+            return "until " + Dates.day(end);
         }
         if (end == null) {
-            return "from " + start;
+            return "from " + Dates.day(start);
         }
-        return start + " – " + end;
+        return Dates.day(start) + " – " + Dates.day(end);
     }
 
     static String role(MemberRole role) {

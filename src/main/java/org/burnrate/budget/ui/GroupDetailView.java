@@ -263,8 +263,7 @@ public class GroupDetailView extends Div implements BeforeEnterObserver, HasDyna
             memberships.changeRole(member.id(), otherRole);
             changed(member.displayName() + " is now a " + BudgetTexts.role(otherRole).toLowerCase() + ".");
         });
-        menu.getSubMenu().addItem("Ledger", click -> UI.getCurrent().navigate(AccountLedgerView.class,
-                new RouteParameters("accountId", String.valueOf(member.budget().accountId()))));
+        menu.getSubMenu().addItem("Ledger", click -> AccountLedgerView.open(member.budget().accountId()));
         var remove = menu.getSubMenu().addItem("Remove…", click -> confirmRemove(member));
         remove.addClassName("portal-destructive");
         var layout = new HorizontalLayout(allocation, more);

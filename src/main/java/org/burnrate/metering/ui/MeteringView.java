@@ -40,7 +40,6 @@ public class MeteringView extends Div {
     /** How runs started here are named in the run list, beside "schedule" and "api". */
     static final String TRIGGER = "view";
 
-
     final Paragraph lag = new Paragraph();
     final Paragraph waiting = new Paragraph();
     final Button runNow = new Button("Run now");

@@ -1,6 +1,5 @@
 package org.burnrate.notification.ui;
 
-
 import jakarta.annotation.security.PermitAll;
 
 import org.burnrate.base.ui.Dates;

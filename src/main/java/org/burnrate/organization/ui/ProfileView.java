@@ -38,7 +38,6 @@ import com.vaadin.flow.router.Route;
 @PermitAll
 public class ProfileView extends Div {
 
-
     private final UserService users;
     private final ApiTokenService tokens;
 

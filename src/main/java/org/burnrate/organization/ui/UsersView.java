@@ -37,7 +37,6 @@ import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 @RolesAllowed(Roles.SYSTEM_ADMIN)
 public class UsersView extends Div {
 
-
     private final UserService users;
     private final Clock clock;
     final TextField filter = new TextField();

@@ -17,7 +17,6 @@ import org.jspecify.annotations.Nullable;
 /** How a resource's ledger line reads: its type, its amount valued as it was charged, its span. */
 final class LedgerLineTexts {
 
-
     private LedgerLineTexts() {
     }
 

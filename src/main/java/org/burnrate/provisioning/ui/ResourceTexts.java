@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 /** How units, money, spans and rates read on screen. */
 final class ResourceTexts {
 
-
     private ResourceTexts() {
     }
 
